@@ -1,0 +1,73 @@
+// swift-tools-version: 6.2
+// 6.2 because swift-service-lifecycle 2.13, swift-prometheus 2.4 and hummingbird 2.28 declare it
+// (../shared/TOOLCHAIN.md §Gotchas): a Jetson toolchain must therefore be Swift ≥ 6.2.
+
+import PackageDescription
+
+/// Swift settings shared by every Swift target.
+let swiftSettings: [SwiftSetting] = [
+    // SE-0335: spell existential types `any P`, so protocol costs are visible at the use site.
+    .enableUpcomingFeature("ExistentialAny"),
+    // SE-0444: a file sees members only of the modules it imports itself.
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "EdgePilot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "edgepilot", targets: ["CLI"]),
+        .executable(name: "edgepilotd", targets: ["Daemon"]),
+        .library(name: "Probe", targets: ["Probe"]),
+    ],
+    // The dependency set chosen for the whole product (README "Dependencies" says which module
+    // takes which, and what each costs in a clean CI build). A dependency that no target uses yet
+    // is only resolved, not built.
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // 0 — system C libraries, found with pkg-config (apt packages in `make deps`).
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CEngineBLAS", path: "Sources/CEngineBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+
+        // 1 — Probe: what board is this?
+        .target(
+            name: "Probe",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+
+        // 8 — the executables: they only wire library modules together.
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "Probe", "CCurl", "CSQLite", "CEngineBLAS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "Daemon",
+            dependencies: [
+                "Probe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+
+        .testTarget(
+            name: "ProbeTests", dependencies: ["Probe"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["Probe"],
+            swiftSettings: swiftSettings),
+    ]
+)
