@@ -45,9 +45,9 @@ enum Nvpmodel {
                     id: id ?? conf?.modes.first { $0.value == name }?.key, name: name, nominalWatts: nil,
                     defaultId: conf?.defaultId, source: "nvpmodel -q")
             }
-            session.record(command.joined(separator: " "), "no 'NV Power Mode:' line in its output")
+            session.recordCommand(command, "no 'NV Power Mode:' line in its output")
         case .failure(let failure):
-            session.record(command.joined(separator: " "), failure.reason)
+            session.recordCommand(command, failure.reason)
         case nil:
             break
         }

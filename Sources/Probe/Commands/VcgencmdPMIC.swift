@@ -28,12 +28,12 @@ enum VcgencmdPMIC {
         case nil:
             return []
         case .failure(let failure):
-            session.record(command.joined(separator: " "), failure.reason)
+            session.recordCommand(command, failure.reason)
             return []
         case .success(let text):
             if text.contains("Command not registered") { return [] }
             let rails = parse(text)
-            if rails.isEmpty { session.record(command.joined(separator: " "), "no '<RAIL>_A current(n)=…A' lines in its output") }
+            if rails.isEmpty { session.recordCommand(command, "no '<RAIL>_A current(n)=…A' lines in its output") }
             return rails
         }
     }

@@ -16,7 +16,7 @@ enum NvTegraRelease {
     static func read(_ session: ProbeSession, into info: inout HardwareInfo) {
         guard let text = session.raw(path, optional: true) else { return }
         guard let release = parse(text) else {
-            session.record(path, "first line is not '# R<major> (release), REVISION: <minor>…': \(SysfsValue.quoted(String(text.prefix(60))))")
+            session.record(path, "first line is not '# R<major> (release), REVISION: <minor>…': \(SysfsValue.quoted(SysfsValue.trimmed(String(text.split(separator: "\n").first ?? ""))))")
             return
         }
         info.l4tRelease = release

@@ -40,7 +40,11 @@ enum RailRoles {
                 note: "measured: total-input rail \(total.name) (\(total.source))")
         }
         let patterns = profile?.boardPowerSum ?? []
-        let parts = rails.filter { rail in patterns.contains { globMatches($0, rail.name) } }
+        // A label made unique with `@device` still counts under its label.
+        let parts = rails.filter { rail in
+            let label = rail.name.split(separator: "@").first.map(String.init) ?? rail.name
+            return patterns.contains { globMatches($0, rail.name) || globMatches($0, label) }
+        }
         if !parts.isEmpty {
             let readings = parts.map(\.milliwatts)
             let sum = readings.contains(where: { $0 == nil }) ? nil : readings.compactMap { $0 }.reduce(0, +)

@@ -14,10 +14,17 @@ final class ProbeSession {
 
     /// Records that `path` could not be read, once per path.
     func record(_ path: String, _ reason: String) {
-        let shown = SysfsRoot.display(path)
-        if !unreadable.contains(where: { $0.path == shown }) {
-            unreadable.append(Unreadable(path: shown, reason: reason))
-        }
+        append(Unreadable(path: SysfsRoot.display(path), reason: reason))
+    }
+
+    /// Records that a board tool could not be run or its output not understood; the "path" is
+    /// the command line.
+    func recordCommand(_ arguments: [String], _ reason: String) {
+        append(Unreadable(path: arguments.joined(separator: " "), reason: reason))
+    }
+
+    private func append(_ item: Unreadable) {
+        if !unreadable.contains(where: { $0.path == item.path }) { unreadable.append(item) }
     }
 
     func warn(_ message: String) {

@@ -24,7 +24,7 @@ enum SysfsValue {
     /// A value quoted for an error message, cut to a readable length.
     static func quoted(_ value: String) -> String {
         let cut = value.count > 40 ? String(value.prefix(40)) + "…" : value
-        return "'" + cut.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined() + "'"
+        return "'" + cut.unicodeScalars.map { $0.value >= 0x20 && $0.value != 0x7f ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined() + "'"
     }
 
     /// NUL-separated device-tree strings (`compatible`), or one NUL-terminated string (`model`).
