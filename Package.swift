@@ -20,13 +20,11 @@ let package = Package(
         .executable(name: "edgepilotd", targets: ["Daemon"]),
         .library(name: "Probe", targets: ["Probe"]),
     ],
-    // The dependency set chosen for the whole product (README "Dependencies" says which module
-    // takes which, and what each costs in a clean CI build). A dependency that no target uses yet
-    // is only resolved, not built.
+    // The dependency set for the whole product is chosen in README "Dependencies"; each package
+    // is declared here when the module that uses it lands (SwiftPM warns on unused ones).
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // 0 — system C libraries, found with pkg-config (apt packages in `make deps`).
@@ -59,15 +57,15 @@ let package = Package(
             dependencies: [
                 "Probe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
 
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe"],
             swiftSettings: swiftSettings),
+        // Runs the built executables as an operator would; depending on them builds them first.
         .testTarget(
-            name: "CLITests", dependencies: ["Probe"],
+            name: "CLITests", dependencies: ["CLI", "Daemon"],
             swiftSettings: swiftSettings),
     ]
 )
