@@ -2,7 +2,6 @@
 /// clusters group cores by core type and maximum frequency (BOARDS.md §1.8, §1.10).
 enum CPUTopology {
     /// Returns the board lines of /proc/cpuinfo (the Pi's `Revision`, `Model`).
-    @discardableResult
     static func read(_ session: ProbeSession, into info: inout HardwareInfo) -> [String: String] {
         let cpuinfo = session.raw("proc/cpuinfo").map(ProcCPUInfo.init(parsing:))
         let system = SystemCPU.read(session)

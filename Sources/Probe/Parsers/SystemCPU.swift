@@ -16,8 +16,8 @@ struct SystemCPU {
     }
 
     static func read(_ session: ProbeSession) -> SystemCPU {
-        let present = (session.text(joinPath(base, "present")) ?? session.text(joinPath(base, "possible")))
-            .flatMap { cpuList($0, at: joinPath(base, "present"), session) }
+        let presentPath = session.exists(joinPath(base, "present")) ? joinPath(base, "present") : joinPath(base, "possible")
+        let present = session.text(presentPath).flatMap { cpuList($0, at: presentPath, session) }
         let online = session.text(joinPath(base, "online")).flatMap { cpuList($0, at: joinPath(base, "online"), session) }
         let policyDir = joinPath(base, "cpufreq")
         let names = session.list(policyDir).filter { $0.hasPrefix("policy") }
