@@ -25,6 +25,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // 0 — system C libraries, found with pkg-config (apt packages in `make deps`).
@@ -44,6 +45,20 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
 
+        // 3 — Engine: import, passes, kernels, compile, run.
+        .target(name: "EngineIR", swiftSettings: swiftSettings),
+        .target(
+            name: "EngineONNX",
+            dependencies: ["EngineIR", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Engine",
+            dependencies: ["EngineIR", "EngineONNX", "CEngineKernels", "CEngineBLAS"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "CEngineKernels",
+            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),
+
         // 8 — the executables: they only wire library modules together.
         .executableTarget(
             name: "CLI",
@@ -62,6 +77,9 @@ let package = Package(
 
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "EngineIR", "EngineONNX"],
             swiftSettings: swiftSettings),
         // Runs the built executables as an operator would; depending on them builds them first.
         .testTarget(

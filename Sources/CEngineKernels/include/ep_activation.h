@@ -1,0 +1,24 @@
+#ifndef EP_ACTIVATION_H
+#define EP_ACTIVATION_H
+// The activation fused into a kernel's epilogue (conv, gemm, depthwise).
+// kind: 0 linear, 1 clamp to [min, max] (ReLU = [0, inf], ReLU6 = [0, 6]),
+//       2 hard-sigmoid max(0, min(1, alpha*x + beta)), 3 hard-swish x * hard-sigmoid(x).
+typedef struct ep_activation {
+    int kind;
+    float min;
+    float max;
+    float alpha;
+    float beta;
+} ep_activation;
+
+_Static_assert(sizeof(ep_activation) == 20, "ep_activation layout is shared with Swift");
+
+static inline float ep_activate(float x, const ep_activation *a) {
+    switch (a->kind) {
+    case 1: return x < a->min ? a->min : (x > a->max ? a->max : x);
+    case 2: { float y = a->alpha * x + a->beta; return y < 0.f ? 0.f : (y > 1.f ? 1.f : y); }
+    case 3: { float y = a->alpha * x + a->beta; y = y < 0.f ? 0.f : (y > 1.f ? 1.f : y); return x * y; }
+    default: return x;
+    }
+}
+#endif

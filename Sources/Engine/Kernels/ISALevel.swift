@@ -1,0 +1,39 @@
+/// The instruction-set level kernels are chosen for, once, from the host's features (the CLI
+/// derives it from Probe's `HardwareInfo`); a lower level can be forced for tests and benches.
+public enum ISALevel: String, Sendable, CaseIterable, Comparable {
+    case scalar, avx2, neon
+
+    /// The best level for these kernel-spelled ISA features (`avx2`, `fma`, `asimd`).
+    public static func best(features: [String], architecture: String?) -> ISALevel {
+        #if arch(x86_64)
+            return features.contains("avx2") && features.contains("fma") ? .avx2 : .scalar
+        #elseif arch(arm64)
+            return .neon  // Advanced SIMD is mandatory on AArch64
+        #else
+            return .scalar
+        #endif
+    }
+
+    /// Whether this build has kernels for the level.
+    public var available: Bool {
+        switch self {
+        case .scalar: true
+        case .avx2:
+            #if arch(x86_64)
+                true
+            #else
+                false
+            #endif
+        case .neon:
+            #if arch(arm64)
+                true
+            #else
+                false
+            #endif
+        }
+    }
+
+    public static func < (a: ISALevel, b: ISALevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

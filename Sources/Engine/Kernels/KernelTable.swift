@@ -1,0 +1,60 @@
+import CEngineKernels
+
+/// The kernels of each family, per ISA level: the only place a C kernel is registered.
+/// Dispatch, tests and benches read these tables; the chosen functions live in the compiled
+/// plan, so no call tests CPU features.
+public struct KernelTable: Sendable {
+    public typealias DWConv = @convention(c) (UnsafePointer<Float>?, UnsafePointer<Float>?, Float, UnsafeMutablePointer<Float>?,
+                                              UnsafePointer<ep_dwconv_params>?, UnsafePointer<ep_activation>?) -> Void
+    public typealias Epilogue = @convention(c) (UnsafeMutablePointer<Float>?, Int, Int, UnsafePointer<Float>?,
+                                                UnsafePointer<Float>?, UnsafePointer<ep_activation>?) -> Void
+    public typealias VBinary = @convention(c) (Int32, Int, UnsafePointer<Float>?, UnsafePointer<Float>?,
+                                               UnsafeMutablePointer<Float>?, UnsafePointer<ep_activation>?) -> Void
+    public typealias VBinaryC = @convention(c) (Int32, Int, UnsafePointer<Float>?, Float, UnsafeMutablePointer<Float>?,
+                                                UnsafePointer<ep_activation>?) -> Void
+    public typealias GlobalAverage = @convention(c) (UnsafePointer<Float>?, Int) -> Float
+
+    public let isa: ISALevel
+    public let dwconv: DWConv
+    public let epilogue: Epilogue
+    public let vbinary: VBinary
+    public let vbinaryc: VBinaryC
+    public let globalAverage: GlobalAverage
+
+    public static let scalar = KernelTable(
+        isa: .scalar, dwconv: ep_f32_dwconv_minmax_ukernel__scalar, epilogue: ep_f32_epilogue_ukernel__scalar,
+        vbinary: ep_f32_vbinary_ukernel__scalar, vbinaryc: ep_f32_vbinaryc_ukernel__scalar,
+        globalAverage: ep_f32_gavgpool_ukernel__scalar)
+
+    #if arch(x86_64)
+        public static let avx2 = KernelTable(
+            isa: .avx2, dwconv: ep_f32_dwconv_minmax_ukernel__avx2, epilogue: ep_f32_epilogue_ukernel__avx2,
+            vbinary: ep_f32_vbinary_ukernel__avx2, vbinaryc: ep_f32_vbinaryc_ukernel__avx2,
+            globalAverage: ep_f32_gavgpool_ukernel__avx2)
+    #endif
+    #if arch(arm64)
+        public static let neon = KernelTable(
+            isa: .neon, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
+            vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
+            globalAverage: ep_f32_gavgpool_ukernel__neon)
+    #endif
+
+    /// The table for a level; a level this build lacks falls back to scalar.
+    public static func forLevel(_ level: ISALevel) -> KernelTable {
+        switch level {
+        case .avx2:
+            #if arch(x86_64)
+                return avx2
+            #else
+                return scalar
+            #endif
+        case .neon:
+            #if arch(arm64)
+                return neon
+            #else
+                return scalar
+            #endif
+        case .scalar: return scalar
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import EngineIR
+
+/// BatchNormalization after a Conv (or FusedConv without activation or residual) folds into
+/// the convolution: with m = scale/√(var+ε), W'[o] = m[o]·W[o] and b'[o] = m[o]·(b[o] − mean[o]) + B[o].
+struct FuseConvBatchNorm: GraphPass {
+    let name = "FuseConvBatchNorm"
+
+    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+        var changes: [String] = []
+        var index = 0
+        while index < graph.nodes.count {
+            let bn = graph.nodes[index]
+            guard bn.opType == "BatchNormalization", bn.domain.isEmpty, (bn.int("training_mode") ?? 0) == 0,
+                let convIndex = graph.producer(of: bn.inputs[0]), graph.soleReader(of: bn.inputs[0]) == index,
+                isPlainConv(graph.nodes[convIndex]),
+                let weight = graph.constants[graph.nodes[convIndex].inputs[1]],
+                let scale = graph.constants[bn.inputs[1]], let offset = graph.constants[bn.inputs[2]],
+                let mean = graph.constants[bn.inputs[3]], let variance = graph.constants[bn.inputs[4]]
+            else {
+                index += 1
+                continue
+            }
+            var conv = graph.nodes[convIndex]
+            let (multiplier, shift) = BatchNormalizationOp.affine(bn, scale: scale.floats, bias: offset.floats,
+                                                                  mean: mean.floats, variance: variance.floats)
+            let outChannels = weight.shape[0], perChannel = weight.count / max(1, outChannels)
+            var w = weight.floats
+            for o in 0..<outChannels { for i in 0..<perChannel { w[o * perChannel + i] *= multiplier[o] } }
+            let oldBias = conv.inputs.count > 2 && !conv.inputs[2].isEmpty ? graph.constants[conv.inputs[2]]?.floats : nil
+            let bias = (0..<outChannels).map { o in multiplier[o] * (oldBias?[o] ?? 0) + shift[o] }
+            let weightName = conv.outputs[0] + "/folded_weight", biasName = conv.outputs[0] + "/folded_bias"
+            graph.constants[weightName] = Tensor(shape: weight.shape, floats: w)
+            graph.constants[biasName] = Tensor(shape: [outChannels], floats: bias)
+            graph.types[weightName] = ValueType(.float32, weight.shape)
+            graph.types[biasName] = ValueType(.float32, [outChannels])
+            conv.inputs = [conv.inputs[0], weightName, biasName] + conv.inputs.dropFirst(3)
+            conv.outputs = [bn.outputs[0]]
+            graph.nodes[convIndex] = conv
+            graph.nodes.remove(at: index)
+            changes.append("folded \(bn.label) into \(conv.label)")
+        }
+        return changes
+    }
+
+    private func isPlainConv(_ node: Node) -> Bool {
+        if node.opType == "Conv" && node.domain.isEmpty { return true }
+        return node.opType == "FusedConv" && node.domain == FusedOps.domain && (node.int("activation") ?? 0) == 0 && node.inputs.count <= 3
+    }
+}

@@ -1,0 +1,69 @@
+import EngineIR
+
+/// A compiled variant: the optimized graph lowered to steps over one preallocated arena.
+/// Running it allocates nothing but the output tensors (`run(inputs:outputs:)` not even those).
+/// Not thread-safe: one inference at a time per instance.
+public final class CompiledModel {
+    public struct Port {
+        public let name: String
+        public let type: ValueType
+        let location: Location
+    }
+
+    public struct StepInfo: Sendable, Equatable {
+        public var node: String
+        public var kind: String
+    }
+
+    public struct Report: Sendable {
+        public var passes: [PassPipeline.Report]
+        public var steps: [StepInfo]
+        /// The arena's size, and what the intermediates would take without reuse.
+        public var arenaBytes: Int
+        public var naiveBytes: Int
+        public var isa: ISALevel
+        public var threads: Int
+        /// Steps running the reference (allocating) implementation.
+        public var referenceSteps: [StepInfo] { steps.filter { $0.kind.hasPrefix("reference") } }
+    }
+
+    public let inputs: [Port]
+    public let outputs: [Port]
+    public let report: Report
+    public let graph: TypedGraph
+    let steps: [any Step]
+    let arena: AlignedBuffer
+
+    init(inputs: [Port], outputs: [Port], steps: [any Step], arenaBytes: Int, report: Report, graph: TypedGraph) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.steps = steps
+        self.report = report
+        self.graph = graph
+        arena = AlignedBuffer(bytes: arenaBytes)
+    }
+
+    /// Runs on raw little-endian input buffers (sizes as `inputs[i].type`) into output buffers.
+    public func run(inputs sources: [UnsafeRawPointer], outputs targets: [UnsafeMutableRawPointer]) {
+        for (port, source) in zip(inputs, sources) {
+            port.location.address(arena.pointer).copyMemory(from: source, byteCount: port.type.count * port.type.dtype.byteSize)
+        }
+        for step in steps { step.run(arena.pointer) }
+        for (port, target) in zip(outputs, targets) {
+            target.copyMemory(from: port.location.address(arena.pointer), byteCount: port.type.count * port.type.dtype.byteSize)
+        }
+    }
+
+    /// Runs on tensors, checking their types.
+    public func run(_ values: [Tensor]) throws(EngineError) -> [Tensor] {
+        guard values.count == inputs.count else { throw EngineError(.input, "expected \(inputs.count) inputs, got \(values.count)") }
+        for (port, value) in zip(inputs, values) {
+            guard value.dtype == port.type.dtype, value.shape == port.type.shape else {
+                throw EngineError(.input, "input '\(port.name)' must be \(port.type.dtype) \(port.type.shape), got \(value.dtype) \(value.shape)")
+            }
+            TensorMemory.write(value, to: port.location.address(arena.pointer))
+        }
+        for step in steps { step.run(arena.pointer) }
+        return outputs.map { TensorMemory.read($0.location.address(arena.pointer), $0.type) }
+    }
+}

@@ -1,0 +1,66 @@
+import EngineIR
+import Foundation
+import SwiftProtobuf
+
+/// EngineONNX — stage 3: ONNX protobuf → EngineIR. Mirrors onnx.proto's message names
+/// (`ModelProto`, `GraphProto`, `NodeProto`, `TensorProto`).
+///
+/// Owns every check a hostile file needs before anything trusts it: size limit, protobuf
+/// decoding, dims that are negative or overflow, initializer bytes that do not match their
+/// shape, external data. Must not: run, fold or optimize anything.
+public enum ONNXImporter {
+    public struct Options: Sendable {
+        /// Files larger than this are refused before being read (a device has little memory).
+        public var maximumFileBytes: Int
+        public init(maximumFileBytes: Int = 512 << 20) { self.maximumFileBytes = maximumFileBytes }
+    }
+
+    /// A model as read from a file.
+    public struct Model: Sendable {
+        public var graph: Graph
+        public var irVersion: Int
+        public var producer: String
+        public var fileBytes: Int
+    }
+
+    public static func load(path: String, options: Options = Options()) throws(EngineError) -> Model {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw EngineError(.invalidModel, "\(path): cannot read: \(error.localizedDescription)")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > options.maximumFileBytes {
+            throw EngineError(.invalidModel, "\(path): \(size) bytes, over the model size limit of \(options.maximumFileBytes) bytes")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw EngineError(.invalidModel, "\(path): cannot read: \(error.localizedDescription)")
+        }
+        return try parse(data, source: path, options: options)
+    }
+
+    public static func parse(_ data: Data, source: String, options: Options = Options()) throws(EngineError) -> Model {
+        if data.isEmpty { throw EngineError(.invalidModel, "\(source): empty file") }
+        if data.count > options.maximumFileBytes {
+            throw EngineError(.invalidModel, "\(source): \(data.count) bytes, over the model size limit of \(options.maximumFileBytes) bytes")
+        }
+        let proto: Onnx_ModelProto
+        do {
+            var decoding = BinaryDecodingOptions()
+            decoding.messageDepthLimit = 64
+            proto = try Onnx_ModelProto(serializedBytes: data, options: decoding)
+        } catch {
+            throw EngineError(.invalidModel, "\(source): not an ONNX model (protobuf: \(error)); the file may be truncated")
+        }
+        guard proto.hasGraph, !proto.graph.node.isEmpty || !proto.graph.output.isEmpty else {
+            throw EngineError(.invalidModel, "\(source): not an ONNX model (no graph)")
+        }
+        guard proto.irVersion > 0 else { throw EngineError(.invalidModel, "\(source): not an ONNX model (no ir_version)") }
+        let graph = try GraphProtoReader(source: source).graph(proto.graph, opsets: proto.opsetImport)
+        return Model(graph: graph, irVersion: Int(proto.irVersion), producer: proto.producerName, fileBytes: data.count)
+    }
+}
