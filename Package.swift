@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Probe", "CCurl", "CSQLite", "CEngineBLAS",
+                "Probe", "Engine", "EngineIR", "EngineONNX", "CCurl", "CSQLite", "CEngineBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

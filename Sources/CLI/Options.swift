@@ -10,18 +10,20 @@ struct ProfileOptions: ParsableArguments {
         valueName: "dir"))
     var profiles: String?
 
-    func load() throws -> [BoardProfile] {
-        let directory: String
-        if let profiles {
-            directory = profiles
-        } else {
-            let candidates = ProfileLoader.defaultDirectories(
-                executablePath: Bundle.main.executablePath, environment: ProcessInfo.processInfo.environment)
-            guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                throw ValidationError("no profiles directory found (looked in: \(candidates.joined(separator: ", "))); pass --profiles DIR")
-            }
-            directory = found
+    func directory() throws -> String { try Self.locate(explicit: profiles) }
+
+    static func locate(explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        let candidates = ProfileLoader.defaultDirectories(
+            executablePath: Bundle.main.executablePath, environment: ProcessInfo.processInfo.environment)
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw ValidationError("no profiles directory found (looked in: \(candidates.joined(separator: ", "))); pass --profiles DIR")
         }
+        return found
+    }
+
+    func load() throws -> [BoardProfile] {
+        let directory = try directory()
         do {
             return try ProfileLoader.load(directory: directory)
         } catch {

@@ -2,8 +2,8 @@ import EngineIR
 
 /// An activation after a Conv/Gemm moves into its epilogue (FusedConv/FusedGemm):
 /// Relu → clamp [0, ∞); Clip with constant bounds (Relu6) → clamp; HardSigmoid(α, β);
-/// HardSwish and the x·HardSigmoid(x) pattern, including Paddle's x·Clip(x + 3, 0, 6)/6,
-/// → hard-swish. The producer must have no activation yet and no other reader.
+/// HardSwish and the x·HardSigmoid(x) pattern, including x·(Clip(x + 3, 0, 6)/6) and Paddle's
+/// (x·Clip(x + 3, 0, 6))/6, → hard-swish. The producer must have no activation yet and no other reader.
 struct FuseActivation: GraphPass {
     let name = "FuseActivation"
 
@@ -71,16 +71,25 @@ struct FuseActivation: GraphPass {
             let alpha = start.float("alpha") ?? 0.2, beta = start.float("beta") ?? 0.5
             return (Activation(kind: .hardSwish, alpha: alpha, beta: beta), chain + [mulIndex], mul.outputs[0])
         }
-        // Add(x, 3) → Clip(0, 6) → Div(6)
+        // Add(x, 3) → Clip(0, 6), then either Div(6) → Mul(x, ·) or Mul(x, ·) → Div(6) (Paddle).
         guard start.opType == "Add", scalar(start.inputs.first { $0 != x }, graph) == 3,
             let clipIndex = graph.soleReader(of: start.outputs[0]), graph.nodes[clipIndex].opType == "Clip",
             let (low, high) = clipBounds(graph.nodes[clipIndex], graph), low == 0, high == 6,
-            let divIndex = graph.soleReader(of: graph.nodes[clipIndex].outputs[0]), graph.nodes[divIndex].opType == "Div",
-            graph.nodes[divIndex].inputs[0] == graph.nodes[clipIndex].outputs[0], scalar(graph.nodes[divIndex].inputs[1], graph) == 6,
-            graph.nodes[divIndex].outputs[0] == gate, graph.soleReader(of: gate) == mulIndex
+            let afterClip = graph.soleReader(of: graph.nodes[clipIndex].outputs[0])
         else { return nil }
-        chain += [clipIndex, divIndex, mulIndex]
-        return (Activation(kind: .hardSwish, alpha: 1.0 / 6, beta: 0.5), chain, mul.outputs[0])
+        let clipped = graph.nodes[clipIndex].outputs[0]
+        let hardSwish = Activation(kind: .hardSwish, alpha: 1.0 / 6, beta: 0.5)
+        let after = graph.nodes[afterClip]
+        if after.opType == "Div", after.inputs[0] == clipped, scalar(after.inputs[1], graph) == 6, after.outputs[0] == gate,
+            graph.soleReader(of: gate) == mulIndex
+        {
+            return (hardSwish, chain + [clipIndex, afterClip, mulIndex], mul.outputs[0])
+        }
+        guard afterClip == mulIndex, gate == clipped, let divIndex = graph.soleReader(of: mul.outputs[0]),
+            graph.nodes[divIndex].opType == "Div", graph.nodes[divIndex].inputs[0] == mul.outputs[0],
+            scalar(graph.nodes[divIndex].inputs[1], graph) == 6
+        else { return nil }
+        return (hardSwish, chain + [clipIndex, mulIndex, divIndex], graph.nodes[divIndex].outputs[0])
     }
 
     private func scalar(_ name: String?, _ graph: TypedGraph) -> Float? {

@@ -9,7 +9,8 @@ public protocol GraphPass: Sendable {
 /// The one place the pass order is decided.
 public enum PassPipeline {
     public static let passes: [any GraphPass] = [
-        EliminateIdentity(), FoldConstants(), FuseConvBatchNorm(), FuseResidualAdd(), FuseActivation(), EliminateDeadNodes(),
+        EliminateIdentity(), FoldConstants(), FuseConvBatchNorm(), FuseConvBias(), FuseResidualAdd(), FuseActivation(),
+        EliminateDeadNodes(),
     ]
 
     public struct Report: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Foundation
 import EngineIR
 
 /// Runs an operator with its reference implementation, for ops and dtypes without a kernel
@@ -70,5 +71,14 @@ public enum TensorMemory {
         case .uint8(let v): if !v.isEmpty { store(v) }
         case .bool(let v): if !v.isEmpty { store(v.map { UInt8($0 ? 1 : 0) }) }
         }
+    }
+}
+
+extension TensorMemory {
+    /// Appends a tensor's raw little-endian bytes.
+    public static func append(_ tensor: Tensor, to data: inout Data) {
+        var bytes = Data(count: tensor.byteCount)
+        if tensor.byteCount > 0 { bytes.withUnsafeMutableBytes { write(tensor, to: $0.baseAddress!) } }
+        data.append(bytes)
     }
 }

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Engine
+import EngineIR
+import EngineONNX
+import Foundation
+
+/// `edgepilot run MODEL`: run a model on raw input samples (or random data) and print its
+/// outputs; optionally time repeated runs.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a model on raw little-endian input samples or random data; print outputs (top-K for classifiers).",
+        discussion: """
+            --input holds the model input's elements in its dtype and shape, raw little-endian, C order; \
+            several samples may follow each other, and each is run in turn (--batch N runs N per inference). \
+            --output writes the first output of every sample the same way. --repeat times repeated runs of \
+            the first sample after --warmup runs and prints min/median/p90/max latency.
+            """)
+
+    @Argument(help: "An ONNX model file.") var model: String
+    @Option(name: .long, help: ArgumentHelp("Raw input samples.", valueName: "file")) var input: String?
+    @Flag(name: .long, help: "Use one sample of uniform random data in [-1, 1] (seeded, reproducible).") var random = false
+    @Option(name: .long, help: ArgumentHelp("Write the first output of every sample here.", valueName: "file")) var output: String?
+    @Option(name: .long, help: "How many top classes to print for classifier outputs.") var top = 5
+    @Option(name: .long, help: "Time this many runs of the first sample.") var `repeat` = 0
+    @Option(name: .long, help: "Untimed runs before --repeat.") var warmup = 10
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        guard (input == nil) != (random == false) || (input != nil && random) else { return }
+        if input == nil && !random { throw ValidationError("give --input FILE or --random") }
+        if input != nil && random { throw ValidationError("give either --input or --random, not both") }
+        guard top >= 1 else { throw ValidationError("--top must be ≥ 1") }
+        guard self.repeat >= 0, warmup >= 0 else { throw ValidationError("--repeat and --warmup must be ≥ 0") }
+    }
+
+    func run() throws {
+        OpenBLASCore.ensurePreferredKernel()
+        let loaded = try engine.load(model)
+        let options = try engine.compilerOptions()
+        let compiled: CompiledModel
+        do {
+            compiled = try Compiler.compile(loaded.graph, options: options)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let samples = try SampleReader.samples(compiled: compiled, inputFile: input, batch: engine.batch)
+        FileHandle.standardError.write(Data("\(samples.count) inference(s); kernels \(compiled.report.isa.rawValue), OpenBLAS core \(OpenBLASCore.current), \(engine.threads) thread(s)\n".utf8))
+        var written = Data()
+        for (index, sample) in samples.enumerated() {
+            let outputs: [Tensor]
+            do {
+                outputs = try compiled.run(sample)
+            } catch {
+                throw CLIError(error.description)
+            }
+            print(OutputPrinter.describe(outputs, ports: compiled.outputs.map(\.name), sample: index, batch: engine.batch, top: top))
+            if output != nil { TensorMemory.append(outputs[0], to: &written) }
+        }
+        if let output {
+            do {
+                try written.write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)")
+            }
+        }
+        if self.repeat > 0, let first = samples.first {
+            print(Timing.measure(compiled: compiled, sample: first, warmup: warmup, runs: self.repeat).text)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Engine
+import EngineIR
+import Foundation
+
+/// Reads `--input` files into per-inference input tensors, or makes one random sample.
+enum SampleReader {
+    static func samples(compiled: CompiledModel, inputFile: String?, batch: Int) throws -> [[Tensor]] {
+        guard let inputFile else {
+            var generator = SplitMix(seed: 42)
+            return [compiled.inputs.map { port in
+                let values = (0..<port.type.count).map { _ in Double(generator.next() % 2_000_001) / 1_000_000 - 1 }
+                return Tensor.from(values, shape: port.type.shape, dtype: port.type.dtype)
+            }]
+        }
+        guard compiled.inputs.count == 1, let port = compiled.inputs.first else {
+            throw CLIError("--input feeds a single-input model; this one has \(compiled.inputs.count) inputs (use --random)")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: inputFile))
+        } catch {
+            throw CLIError("cannot read \(inputFile): \(error.localizedDescription)")
+        }
+        let perInference = port.type.count * port.type.dtype.byteSize
+        guard perInference > 0, !data.isEmpty, data.count % perInference == 0 else {
+            let perSample = perInference / batch
+            throw CLIError("\(inputFile): \(data.count) bytes is not a whole number of inferences of \(perInference) bytes (input '\(port.name)': \(port.type.dtype) \(port.type.shape), \(perSample) bytes per sample × batch \(batch))")
+        }
+        return (0..<(data.count / perInference)).map { index in
+            let slice = data.subdata(in: index * perInference..<(index + 1) * perInference)
+            return [slice.withUnsafeBytes { TensorMemory.read($0.baseAddress!, port.type) }]
+        }
+    }
+}
+
+/// Deterministic pseudo-random numbers (SplitMix64), so `--random` is reproducible.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Prints outputs: top-K for classifier-shaped outputs ([N, K]), else shape and summary.
+enum OutputPrinter {
+    static func describe(_ outputs: [Tensor], ports: [String], sample: Int, batch: Int, top: Int) -> String {
+        var lines: [String] = []
+        for (tensor, name) in zip(outputs, ports) {
+            let values = tensor.floats
+            let classes = tensor.shape.last ?? values.count
+            let classifier = tensor.shape.count <= 2 && classes > 1 && values.count == batch * classes
+            if classifier {
+                for row in 0..<batch {
+                    let slice = values[row * classes..<(row + 1) * classes]
+                    let best = slice.indices.sorted { slice[$0] > slice[$1] }.prefix(top)
+                    let listing = best.map { "\($0 - slice.startIndex): \(format(slice[$0]))" }.joined(separator: ", ")
+                    lines.append("sample \(sample * batch + row) \(name): top-\(min(top, classes)) \(listing)")
+                }
+            } else {
+                let preview = values.prefix(8).map(format).joined(separator: ", ")
+                let low = values.min() ?? 0, high = values.max() ?? 0
+                lines.append("sample \(sample) \(name): \(tensor.dtype) \(tensor.shape) [\(preview)\(values.count > 8 ? ", …" : "")] min \(format(low)) max \(format(high))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ value: Float) -> String { String(format: "%.6g", value) }
+}
+
+/// Latency of repeated runs, measured with the monotonic clock.
+struct Timing {
+    var nanoseconds: [UInt64]
+
+    static func measure(compiled: CompiledModel, sample: [Tensor], warmup: Int, runs: Int) -> Timing {
+        let sources = sample.map { tensor -> UnsafeMutableRawPointer in
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(1, tensor.byteCount), alignment: 64)
+            TensorMemory.write(tensor, to: buffer)
+            return buffer
+        }
+        let targets = compiled.outputs.map { UnsafeMutableRawPointer.allocate(byteCount: max(1, $0.type.count * $0.type.dtype.byteSize), alignment: 64) }
+        defer { (sources + targets).forEach { $0.deallocate() } }
+        let inputs = sources.map { UnsafeRawPointer($0) }
+        for _ in 0..<warmup { compiled.run(inputs: inputs, outputs: targets) }
+        var times: [UInt64] = []
+        times.reserveCapacity(runs)
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            compiled.run(inputs: inputs, outputs: targets)
+            times.append(DispatchTime.now().uptimeNanoseconds - start)
+        }
+        return Timing(nanoseconds: times.sorted())
+    }
+
+    func quantile(_ q: Double) -> Double { Double(nanoseconds[min(nanoseconds.count - 1, Int(Double(nanoseconds.count) * q))]) / 1e6 }
+
+    var text: String {
+        "latency over \(nanoseconds.count) runs (ms): min \(f(quantile(0))) median \(f(quantile(0.5))) p90 \(f(quantile(0.9))) max \(f(quantile(1)))"
+    }
+
+    private func f(_ value: Double) -> String { String(format: "%.4f", value) }
+}
