@@ -1,7 +1,8 @@
-// Shared by the f32-dwconv kernels: one output pixel with bounds checks (for borders), and
-// the interior range of output columns whose taps all fall inside the image.
+// Shared by the f32-dwconv kernels: one output pixel with bounds checks (the oracle), and the
+// copy of a plane into a zero-padded scratch plane for the branch-free ISA kernels.
 #ifndef EP_DWCONV_COMMON_H
 #define EP_DWCONV_COMMON_H
+#include <string.h>
 #include "ep_f32_dwconv.h"
 
 static inline float ep_dwconv_pixel(const float *input, const float *kernel, float bias, const ep_dwconv_params *p,
@@ -19,19 +20,18 @@ static inline float ep_dwconv_pixel(const float *input, const float *kernel, flo
     return acc;
 }
 
-// Output columns [*first, *last) read only in-image columns for every kx.
-static inline void ep_dwconv_interior_columns(const ep_dwconv_params *p, int *first, int *last) {
-    int lo = 0;
-    while (lo < p->ow && lo * p->stride_w - p->pad_left < 0) lo++;
-    int hi = p->ow;
-    while (hi > lo && (hi - 1) * p->stride_w - p->pad_left + (p->kw - 1) * p->dilation_w >= p->iw) hi--;
-    *first = lo;
-    *last = hi;
-}
-
-// Whether every kernel row of output row oy is inside the image.
-static inline int ep_dwconv_row_inside(const ep_dwconv_params *p, int oy) {
-    const int top = oy * p->stride_h - p->pad_top;
-    return top >= 0 && top + (p->kh - 1) * p->dilation_h < p->ih;
+// Copies the plane into scratch ([padded height][padded width], zero outside the image).
+static inline void ep_dwconv_pad(const float *input, const ep_dwconv_params *p, float *scratch) {
+    const int pw = ep_dwconv_padded_width(p), ph = ep_dwconv_padded_height(p);
+    memset(scratch, 0, ep_dwconv_scratch_floats(p) * sizeof(float));
+    for (int y = 0; y < ph; y++) {
+        const int iy = y - p->pad_top;
+        if (iy < 0 || iy >= p->ih) continue;
+        const int x0 = p->pad_left > 0 ? p->pad_left : 0;            // first padded column with image data
+        const int ix0 = x0 - p->pad_left;                             // its image column
+        int n = p->iw - ix0;
+        if (x0 + n > pw) n = pw - x0;
+        if (n > 0) memcpy(scratch + (size_t)y * pw + x0, input + (size_t)iy * p->iw + ix0, (size_t)n * sizeof(float));
+    }
 }
 #endif

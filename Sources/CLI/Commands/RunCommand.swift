@@ -24,6 +24,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "How many top classes to print for classifier outputs.") var top = 5
     @Option(name: .long, help: "Time this many runs of the first sample.") var `repeat` = 0
     @Option(name: .long, help: "Untimed runs before --repeat.") var warmup = 10
+    @Flag(name: .long, help: "With --repeat: also print the time of each step, slowest first.") var profile = false
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -66,6 +67,11 @@ struct RunCommand: ParsableCommand {
         }
         if self.repeat > 0, let first = samples.first {
             print(Timing.measure(compiled: compiled, sample: first, warmup: warmup, runs: self.repeat).text)
+            if profile {
+                for (step, nanoseconds) in compiled.profile(runs: self.repeat).sorted(by: { $0.nanoseconds > $1.nanoseconds }) {
+                    print(String(format: "%9.1f µs  ", Double(nanoseconds) / 1000) + "\(step.kind)  \(step.node)")
+                }
+            }
         }
     }
 }

@@ -10,7 +10,9 @@ struct Lowering {
 
     /// Scratch bytes a node's kernel needs (im2col columns), or 0.
     func scratchBytes(_ node: Node) -> Int {
-        guard let conv = convPlan(node), conv.kind == .gemm, !ConvStep.isPointwise(conv.params) else { return 0 }
+        guard var conv = convPlan(node) else { return 0 }
+        if conv.kind == .depthwise { return ep_dwconv_scratch_floats(&conv.params) * 4 }
+        if ConvStep.isPointwise(conv.params) { return 0 }
         return conv.channels / conv.group * Int(conv.params.kh * conv.params.kw) * Int(conv.params.oh * conv.params.ow) * 4
     }
 
@@ -65,7 +67,8 @@ struct Lowering {
             let residual = input(3)
             switch plan.kind {
             case .depthwise:
-                return DepthwiseConvStep(x: x, y: y, residual: residual, weights: weights, bias: bias, batch: plan.batch,
+                guard let scratch else { return nil }
+                return DepthwiseConvStep(x: x, y: y, residual: residual, scratch: scratch, weights: weights, bias: bias, batch: plan.batch,
                                          channels: plan.channels, params: plan.params, activation: activation, kernels: kernels)
             case .gemm:
                 return ConvStep(x: x, y: y, residual: residual, scratch: ConvStep.isPointwise(plan.params) ? nil : scratch, weights: weights,

@@ -5,7 +5,7 @@ import CEngineKernels
 /// plan, so no call tests CPU features.
 public struct KernelTable: Sendable {
     public typealias DWConv = @convention(c) (UnsafePointer<Float>?, UnsafePointer<Float>?, Float, UnsafeMutablePointer<Float>?,
-                                              UnsafePointer<ep_dwconv_params>?, UnsafePointer<ep_activation>?) -> Void
+                                              UnsafePointer<ep_dwconv_params>?, UnsafePointer<ep_activation>?, UnsafeMutablePointer<Float>?) -> Void
     public typealias Epilogue = @convention(c) (UnsafeMutablePointer<Float>?, Int, Int, UnsafePointer<Float>?,
                                                 UnsafePointer<Float>?, UnsafePointer<ep_activation>?) -> Void
     public typealias VBinary = @convention(c) (Int32, Int, UnsafePointer<Float>?, UnsafePointer<Float>?,

@@ -1,3 +1,4 @@
+import Dispatch
 import EngineIR
 
 /// A compiled variant: the optimized graph lowered to steps over one preallocated arena.
@@ -65,5 +66,21 @@ public final class CompiledModel {
         }
         for step in steps { step.run(arena.pointer) }
         return outputs.map { TensorMemory.read($0.location.address(arena.pointer), $0.type) }
+    }
+}
+
+extension CompiledModel {
+    /// Time spent in each step over `runs` runs of the current arena contents (after a run
+    /// with real inputs): where an inference's time goes, for `run --profile`.
+    public func profile(runs: Int) -> [(step: StepInfo, nanoseconds: UInt64)] {
+        var totals = [UInt64](repeating: 0, count: steps.count)
+        for _ in 0..<max(1, runs) {
+            for (index, step) in steps.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                step.run(arena.pointer)
+                totals[index] += DispatchTime.now().uptimeNanoseconds - start
+            }
+        }
+        return zip(report.steps, totals).map { ($0, $1 / UInt64(max(1, runs))) }
     }
 }

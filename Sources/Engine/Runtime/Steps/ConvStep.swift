@@ -68,7 +68,7 @@ final class ConvStep: Step {
 /// Depthwise 2-D convolution (group = channels = output channels) with the direct C kernels:
 /// im2col would spend most of its time copying for one multiply per tap.
 final class DepthwiseConvStep: Step {
-    let x: Location, y: Location, residual: Location?
+    let x: Location, y: Location, residual: Location?, scratch: Location
     let weights: AlignedBuffer, bias: AlignedBuffer?
     let batch: Int, channels: Int
     var params: ep_dwconv_params
@@ -76,11 +76,12 @@ final class DepthwiseConvStep: Step {
     var linear = Activation.linear.c
     let kernels: KernelTable
 
-    init(x: Location, y: Location, residual: Location?, weights: AlignedBuffer, bias: AlignedBuffer?, batch: Int, channels: Int,
-         params: ep_dwconv_params, activation: Activation, kernels: KernelTable) {
+    init(x: Location, y: Location, residual: Location?, scratch: Location, weights: AlignedBuffer, bias: AlignedBuffer?, batch: Int,
+         channels: Int, params: ep_dwconv_params, activation: Activation, kernels: KernelTable) {
         self.x = x
         self.y = y
         self.residual = residual
+        self.scratch = scratch
         self.weights = weights
         self.bias = bias
         self.batch = batch
@@ -95,6 +96,7 @@ final class DepthwiseConvStep: Step {
     func run(_ arena: UnsafeMutableRawPointer) {
         let input = x.address(arena).assumingMemoryBound(to: Float.self)
         let output = y.address(arena).assumingMemoryBound(to: Float.self)
+        let padded = scratch.address(arena).assumingMemoryBound(to: Float.self)
         let inPlane = Int(params.ih * params.iw), outPlane = Int(params.oh * params.ow), taps = Int(params.kh * params.kw)
         var epilogueActivation = residual == nil ? activation : linear
         for n in 0..<batch {
@@ -102,7 +104,7 @@ final class DepthwiseConvStep: Step {
                 let plane = n * channels + c
                 withUnsafePointer(to: &params) { p in
                     withUnsafePointer(to: &epilogueActivation) { a in
-                        kernels.dwconv(input + plane * inPlane, weights.floats + c * taps, bias?.floats[c] ?? 0, output + plane * outPlane, p, a)
+                        kernels.dwconv(input + plane * inPlane, weights.floats + c * taps, bias?.floats[c] ?? 0, output + plane * outPlane, p, a, padded)
                     }
                 }
             }
