@@ -64,3 +64,25 @@ public enum ONNXImporter {
         return Model(graph: graph, irVersion: Int(proto.irVersion), producer: proto.producerName, fileBytes: data.count)
     }
 }
+
+extension ONNXImporter {
+    /// A serialized TensorProto (as the ONNX backend test data stores inputs and outputs).
+    public static func tensor(_ data: Data, source: String) throws(EngineError) -> Tensor {
+        let proto: Onnx_TensorProto
+        do {
+            proto = try Onnx_TensorProto(serializedBytes: data)
+        } catch {
+            throw EngineError(.invalidModel, "\(source): not a TensorProto (\(error))")
+        }
+        return try TensorProtoReader.tensor(proto, what: source)
+    }
+}
+
+extension ONNXImporter {
+    /// The (domain, op type) of every node, without converting anything else: lets a caller
+    /// tell "this model uses ops we do not have" from "we have the ops, not this dtype".
+    public static func opTypes(path: String) -> [(domain: String, opType: String)]? {
+        guard let data = FileManager.default.contents(atPath: path), let proto = try? Onnx_ModelProto(serializedBytes: data) else { return nil }
+        return proto.graph.node.map { ($0.domain == "ai.onnx" ? "" : $0.domain, $0.opType) }
+    }
+}

@@ -16,6 +16,7 @@ typedef struct ep_pool_params {
 _Static_assert(sizeof(ep_pool_params) == 15 * sizeof(int), "ep_pool_params layout is shared with Swift");
 
 void ep_f32_maxpool_ukernel__scalar(const float *input, float *output, const ep_pool_params *p);
+void ep_f32_maxpool_ukernel__avx2(const float *input, float *output, const ep_pool_params *p);
 void ep_f32_avgpool_ukernel__scalar(const float *input, float *output, const ep_pool_params *p);
 float ep_f32_gavgpool_ukernel__scalar(const float *input, size_t n);
 float ep_f32_gavgpool_ukernel__avx2(const float *input, size_t n);

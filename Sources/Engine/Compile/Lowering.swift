@@ -97,7 +97,7 @@ struct Lowering {
                 ow: Int32(g.output[1]), stride_h: Int32(g.strides[0]), stride_w: Int32(g.strides[1]), dilation_h: Int32(g.dilations[0]),
                 dilation_w: Int32(g.dilations[1]), pad_top: Int32(g.padsBegin[0]), pad_left: Int32(g.padsBegin[1]),
                 pad_bottom: Int32(g.padsEnd[0]), pad_right: Int32(g.padsEnd[1]), count_include_pad: Int32(node.int("count_include_pad") ?? 0))
-            return PoolStep(x: x, y: y, planes: out.shape[0] * out.shape[1], max: node.opType == "MaxPool", params: params)
+            return PoolStep(x: x, y: y, planes: out.shape[0] * out.shape[1], max: node.opType == "MaxPool", params: params, kernels: kernels)
         case "GlobalAveragePool", "GlobalMaxPool":
             guard out.dtype == .float32, let x = input(0), let type = graph.types[node.inputs[0]] else { return nil }
             return GlobalPoolStep(x: x, y: y, planes: out.count, size: type.count / max(1, out.count),

@@ -13,6 +13,7 @@ public struct KernelTable: Sendable {
     public typealias VBinaryC = @convention(c) (Int32, Int, UnsafePointer<Float>?, Float, UnsafeMutablePointer<Float>?,
                                                 UnsafePointer<ep_activation>?) -> Void
     public typealias GlobalAverage = @convention(c) (UnsafePointer<Float>?, Int) -> Float
+    public typealias MaxPool = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafePointer<ep_pool_params>?) -> Void
 
     public let isa: ISALevel
     public let dwconv: DWConv
@@ -20,23 +21,24 @@ public struct KernelTable: Sendable {
     public let vbinary: VBinary
     public let vbinaryc: VBinaryC
     public let globalAverage: GlobalAverage
+    public let maxPool: MaxPool
 
     public static let scalar = KernelTable(
         isa: .scalar, dwconv: ep_f32_dwconv_minmax_ukernel__scalar, epilogue: ep_f32_epilogue_ukernel__scalar,
         vbinary: ep_f32_vbinary_ukernel__scalar, vbinaryc: ep_f32_vbinaryc_ukernel__scalar,
-        globalAverage: ep_f32_gavgpool_ukernel__scalar)
+        globalAverage: ep_f32_gavgpool_ukernel__scalar, maxPool: ep_f32_maxpool_ukernel__scalar)
 
     #if arch(x86_64)
         public static let avx2 = KernelTable(
             isa: .avx2, dwconv: ep_f32_dwconv_minmax_ukernel__avx2, epilogue: ep_f32_epilogue_ukernel__avx2,
             vbinary: ep_f32_vbinary_ukernel__avx2, vbinaryc: ep_f32_vbinaryc_ukernel__avx2,
-            globalAverage: ep_f32_gavgpool_ukernel__avx2)
+            globalAverage: ep_f32_gavgpool_ukernel__avx2, maxPool: ep_f32_maxpool_ukernel__avx2)
     #endif
     #if arch(arm64)
         public static let neon = KernelTable(
             isa: .neon, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
-            globalAverage: ep_f32_gavgpool_ukernel__neon)
+            globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar)
     #endif
 
     /// The table for a level; a level this build lacks falls back to scalar.

@@ -17,8 +17,11 @@ public struct CastOp: OperatorKind {
     public func evaluate(_ context: NodeContext, _ inputs: [Tensor?]) throws(EngineError) -> [Tensor] {
         let target = try infer(context)[0]
         let x = inputs[0]!
-        if target.dtype == .float32 { return [Tensor(shape: x.shape, floats: x.floats)] }
-        return [Tensor.from(x.doubles.map { $0.rounded(.towardZero) }, shape: x.shape, dtype: target.dtype)]
+        switch target.dtype {
+        case .float32: return [Tensor(shape: x.shape, floats: x.floats)]
+        case .float64: return [Tensor(shape: x.shape, storage: .float64(x.doubles))]
+        default: return [Tensor.from(x.doubles.map { $0.rounded(.towardZero) }, shape: x.shape, dtype: target.dtype)]
+        }
     }
 }
 
@@ -36,13 +39,17 @@ public struct ClipOp: OperatorKind {
         return (low, high)
     }
 
-    public func infer(_ context: NodeContext) throws(EngineError) -> [ValueType] {
-        _ = try Self.bounds(context)
-        return [try context.type(0)]
-    }
+    public func infer(_ context: NodeContext) throws(EngineError) -> [ValueType] { [try context.type(0)] }
 
+    /// Bounds from the attributes or from the (possibly runtime) bound inputs.
     public func evaluate(_ context: NodeContext, _ inputs: [Tensor?]) throws(EngineError) -> [Tensor] {
-        let (low, high) = try Self.bounds(context)
+        var low: Float = -.infinity, high: Float = .infinity
+        if context.opset < 11 {
+            (low, high) = try Self.bounds(context)
+        } else {
+            if inputs.count > 1, let bound = inputs[1]?.floats.first { low = bound }
+            if inputs.count > 2, let bound = inputs[2]?.floats.first { high = bound }
+        }
         let x = inputs[0]!
         return [Tensor.from(x.doubles.map { min(max($0, Double(low)), Double(high)) }, shape: x.shape, dtype: x.dtype)]
     }

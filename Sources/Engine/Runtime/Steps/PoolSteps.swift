@@ -4,8 +4,10 @@ import CEngineKernels
 final class PoolStep: Step {
     let x: Location, y: Location, planes: Int, max: Bool
     var params: ep_pool_params
+    let kernels: KernelTable
 
-    init(x: Location, y: Location, planes: Int, max: Bool, params: ep_pool_params) {
+    init(x: Location, y: Location, planes: Int, max: Bool, params: ep_pool_params, kernels: KernelTable) {
+        self.kernels = kernels
         self.x = x
         self.y = y
         self.planes = planes
@@ -20,7 +22,7 @@ final class PoolStep: Step {
         let inPlane = Int(params.ih * params.iw), outPlane = Int(params.oh * params.ow)
         withUnsafePointer(to: &params) { p in
             for plane in 0..<planes {
-                if max { ep_f32_maxpool_ukernel__scalar(px + plane * inPlane, py + plane * outPlane, p) } else {
+                if max { kernels.maxPool(px + plane * inPlane, py + plane * outPlane, p) } else {
                     ep_f32_avgpool_ukernel__scalar(px + plane * inPlane, py + plane * outPlane, p)
                 }
             }
