@@ -79,7 +79,8 @@ let package = Package(
             name: "ProbeTests", dependencies: ["Probe"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "EngineTests", dependencies: ["Engine", "EngineIR", "EngineONNX"],
+            name: "EngineTests",
+            dependencies: ["Engine", "EngineIR", "EngineONNX", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             swiftSettings: swiftSettings),
         // Runs the built executables as an operator would; depending on them builds them first.
         .testTarget(

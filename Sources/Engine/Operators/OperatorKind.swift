@@ -31,7 +31,7 @@ public struct NodeContext {
     /// A constant input (shape-like inputs such as Reshape's shape must be constant).
     public func constant(_ index: Int, _ what: String) throws(EngineError) -> Tensor {
         guard index < constants.count, let value = constants[index] else {
-            throw EngineError(.unsupported, "node \(node.label): \(what) (input \(index)) must be a constant; computed \(what)s are not supported")
+            throw EngineError(.unsupported, "node \(node.label): \(what) (input \(index)) must be a constant: the engine plans static shapes, so computed \(what) values are not supported")
         }
         return value
     }

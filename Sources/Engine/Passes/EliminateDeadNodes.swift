@@ -1,10 +1,11 @@
 import EngineIR
 
 /// Removes nodes none of whose outputs reach a graph output.
-struct EliminateDeadNodes: GraphPass {
-    let name = "EliminateDeadNodes"
+public struct EliminateDeadNodes: GraphPass {
+    public init() {}
+    public let name = "EliminateDeadNodes"
 
-    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+    public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
         var live = graph.graphOutputs
         var keep = [Bool](repeating: false, count: graph.nodes.count)
         for index in graph.nodes.indices.reversed() where graph.nodes[index].outputs.contains(where: live.contains) {

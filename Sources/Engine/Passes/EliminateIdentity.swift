@@ -2,10 +2,11 @@ import EngineIR
 
 /// Identity(x) and inference-mode Dropout(x) are x: their readers read x directly.
 /// Kept when the output is a graph output (the name must survive) or Dropout's mask is read.
-struct EliminateIdentity: GraphPass {
-    let name = "EliminateIdentity"
+public struct EliminateIdentity: GraphPass {
+    public init() {}
+    public let name = "EliminateIdentity"
 
-    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+    public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
         var changes: [String] = []
         var index = 0
         while index < graph.nodes.count {

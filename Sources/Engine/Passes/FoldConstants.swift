@@ -3,10 +3,11 @@ import EngineIR
 /// Nodes whose outputs are all known at compile time (computed by shape inference with the
 /// reference operators: Constant, and Shape→Gather→Concat→Reshape-style chains once the batch
 /// is fixed) are removed; their outputs become constants.
-struct FoldConstants: GraphPass {
-    let name = "FoldConstants"
+public struct FoldConstants: GraphPass {
+    public init() {}
+    public let name = "FoldConstants"
 
-    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+    public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
         var folded: [String: Int] = [:]
         graph.nodes.removeAll { node in
             let constant = node.outputs.allSatisfy { $0.isEmpty || graph.constants[$0] != nil }

@@ -4,10 +4,11 @@ import EngineIR
 /// Relu → clamp [0, ∞); Clip with constant bounds (Relu6) → clamp; HardSigmoid(α, β);
 /// HardSwish and the x·HardSigmoid(x) pattern, including x·(Clip(x + 3, 0, 6)/6) and Paddle's
 /// (x·Clip(x + 3, 0, 6))/6, → hard-swish. The producer must have no activation yet and no other reader.
-struct FuseActivation: GraphPass {
-    let name = "FuseActivation"
+public struct FuseActivation: GraphPass {
+    public init() {}
+    public let name = "FuseActivation"
 
-    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+    public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
         var changes: [String] = []
         var index = 0
         while index < graph.nodes.count {

@@ -2,10 +2,11 @@ import EngineIR
 
 /// BatchNormalization after a Conv (or FusedConv without activation or residual) folds into
 /// the convolution: with m = scale/√(var+ε), W'[o] = m[o]·W[o] and b'[o] = m[o]·(b[o] − mean[o]) + B[o].
-struct FuseConvBatchNorm: GraphPass {
-    let name = "FuseConvBatchNorm"
+public struct FuseConvBatchNorm: GraphPass {
+    public init() {}
+    public let name = "FuseConvBatchNorm"
 
-    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+    public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
         var changes: [String] = []
         var index = 0
         while index < graph.nodes.count {

@@ -2,10 +2,11 @@ import EngineIR
 
 /// Add(conv(x), c) with a constant c of one value per output channel ([1, M, 1, 1], [M, 1, 1],
 /// or a scalar) folds into the convolution's bias — Paddle exports Conv and its bias this way.
-struct FuseConvBias: GraphPass {
-    let name = "FuseConvBias"
+public struct FuseConvBias: GraphPass {
+    public init() {}
+    public let name = "FuseConvBias"
 
-    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+    public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
         var changes: [String] = []
         var index = 0
         while index < graph.nodes.count {

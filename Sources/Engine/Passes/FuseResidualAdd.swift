@@ -3,10 +3,11 @@ import EngineIR
 /// Add(conv(x), r) becomes FusedConv(x, W, B, residual: r) when the convolution has no
 /// activation yet, its output is read only by the Add, r has exactly the output's shape (no
 /// broadcast), and r is computed before the convolution runs (so the fused step can read it).
-struct FuseResidualAdd: GraphPass {
-    let name = "FuseResidualAdd"
+public struct FuseResidualAdd: GraphPass {
+    public init() {}
+    public let name = "FuseResidualAdd"
 
-    func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
+    public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {
         var changes: [String] = []
         var index = 0
         while index < graph.nodes.count {

@@ -1,0 +1,139 @@
+import Engine
+import EngineIR
+import Testing
+
+/// Each pass on a tiny graph: it rewrites what it should, and outputs on random input stay equal.
+@Suite struct PassTests {
+    @Test func eliminateIdentityAndDropout() throws {
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "id", opType: "Identity", inputs: ["c"], outputs: ["i"]),
+            Node(name: "drop", opType: "Dropout", inputs: ["i"], outputs: ["d"]),
+            Node(name: "relu", opType: "Relu", inputs: ["d"], outputs: ["y"]),
+        ])
+        let (after, changes) = try TinyGraphs.checkPass(EliminateIdentity(), graph)
+        #expect(changes.count == 2)
+        #expect(after.nodes.map(\.opType) == ["Conv", "Relu"])
+    }
+
+    /// Shape → Gather → Concat → Reshape becomes a constant once the batch is fixed.
+    @Test func foldShapeChains() throws {
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "shape", opType: "Shape", inputs: ["c"], outputs: ["s"]),
+            Node(name: "gather", opType: "Gather", inputs: ["s", "zero"], outputs: ["n"], attributes: ["axis": .int(0)]),
+            Node(name: "unsq", opType: "Unsqueeze", inputs: ["n", "axes0"], outputs: ["n1"]),
+            Node(name: "concat", opType: "Concat", inputs: ["n1", "minus1"], outputs: ["target"], attributes: ["axis": .int(0)]),
+            Node(name: "reshape", opType: "Reshape", inputs: ["c", "target"], outputs: ["flat"]),
+            Node(name: "back", opType: "Reshape", inputs: ["flat", "full"], outputs: ["y"]),
+        ], extraInitializers: [
+            "zero": Tensor(shape: [], int64s: [0]), "axes0": Tensor(shape: [1], int64s: [0]), "minus1": Tensor(shape: [1], int64s: [-1]),
+            "full": Tensor(shape: [4], int64s: [1, 8, 6, 6]),
+        ])
+        let (after, changes) = try TinyGraphs.checkPass(FoldConstants(), graph)
+        #expect(changes.contains("folded 1 × Shape"))
+        #expect(after.nodes.map(\.opType) == ["Conv", "Reshape", "Reshape"])
+        #expect(after.constants["target"] == Tensor(shape: [2], int64s: [1, -1]))
+    }
+
+    @Test func foldBatchNormIntoConv() throws {
+        var random = TinyGraphs.Generator(state: 3)
+        var variance = random.tensor([8])
+        variance.storage = .float32(variance.floats.map { abs($0) + 0.5 })
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "bn", opType: "BatchNormalization", inputs: ["c", "scale", "shift", "mean", "var"], outputs: ["y"],
+                 attributes: ["epsilon": .float(1e-3)]),
+        ], extraInitializers: ["scale": random.tensor([8]), "shift": random.tensor([8]), "mean": random.tensor([8]), "var": variance])
+        let (after, _) = try TinyGraphs.checkPass(FuseConvBatchNorm(), graph)
+        #expect(after.nodes.map(\.opType) == ["Conv"])
+    }
+
+    @Test func foldConstantAddIntoConvBias() throws {
+        var random = TinyGraphs.Generator(state: 4)
+        let graph = TinyGraphs.convGraph(tail: [Node(name: "add", opType: "Add", inputs: ["c", "offset"], outputs: ["y"])],
+                                         extraInitializers: ["offset": random.tensor([1, 8, 1, 1])])
+        let (after, _) = try TinyGraphs.checkPass(FuseConvBias(), graph)
+        #expect(after.nodes.map(\.opType) == ["Conv"])
+    }
+
+    @Test(arguments: ["Relu", "Clip", "HardSigmoid", "HardSwish"])
+    func fuseActivation(op: String) throws {
+        let inputs = op == "Clip" ? ["c", "lo", "hi"] : ["c"]
+        let graph = TinyGraphs.convGraph(tail: [Node(name: "act", opType: op, inputs: inputs, outputs: ["y"])],
+                                         extraInitializers: ["lo": Tensor(shape: [], floats: [0]), "hi": Tensor(shape: [], floats: [6])])
+        let (after, _) = try TinyGraphs.checkPass(FuseActivation(), graph)
+        #expect(after.nodes.map(\.opType) == ["FusedConv"])
+    }
+
+    /// x·Clip(x + 3, 0, 6)/6 in both of the orders exporters write.
+    @Test(arguments: [true, false])
+    func fuseHardSwishPattern(divideFirst: Bool) throws {
+        var tail = [
+            Node(name: "add3", opType: "Add", inputs: ["c", "three"], outputs: ["t"]),
+            Node(name: "clip", opType: "Clip", inputs: ["t", "zero", "six"], outputs: ["r6"]),
+        ]
+        if divideFirst {
+            tail += [Node(name: "div", opType: "Div", inputs: ["r6", "six"], outputs: ["g"]),
+                     Node(name: "mul", opType: "Mul", inputs: ["c", "g"], outputs: ["y"])]
+        } else {
+            tail += [Node(name: "mul", opType: "Mul", inputs: ["c", "r6"], outputs: ["m"]),
+                     Node(name: "div", opType: "Div", inputs: ["m", "six"], outputs: ["y"])]
+        }
+        let graph = TinyGraphs.convGraph(tail: tail, extraInitializers: [
+            "three": Tensor(shape: [], floats: [3]), "zero": Tensor(shape: [], floats: [0]), "six": Tensor(shape: [], floats: [6]),
+        ])
+        let (after, _) = try TinyGraphs.checkPass(FuseActivation(), graph)
+        #expect(after.nodes.map(\.opType) == ["FusedConv"])
+    }
+
+    /// Add(conv(x), r) + Relu: the residual joins the conv epilogue, then the Relu does.
+    @Test func fuseResidualAddThenRelu() throws {
+        var graph = TinyGraphs.convGraph(tail: [
+            Node(name: "add", opType: "Add", inputs: ["c", "x2"], outputs: ["s"]),
+            Node(name: "relu", opType: "Relu", inputs: ["s"], outputs: ["y"]),
+        ])
+        graph.inputs.append(TinyGraphs.input("x2", [1, 8, 6, 6]))
+        let inputs = ["x": [1, 4, 6, 6], "x2": [1, 8, 6, 6]]
+        let (afterAdd, _) = try TinyGraphs.checkPass(FuseResidualAdd(), graph, inputs: inputs)
+        #expect(afterAdd.nodes.map(\.opType) == ["FusedConv", "Relu"])
+        var both = afterAdd
+        _ = try FuseActivation().run(&both)
+        #expect(both.nodes.map(\.opType) == ["FusedConv"])
+        #expect(both.nodes[0].inputs.last == "x2")
+    }
+
+    /// A residual computed after the conv cannot join it; a broadcast one neither.
+    @Test func residualAddNotFusedWhenIllegal() throws {
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "relu", opType: "Relu", inputs: ["c"], outputs: ["r"]),
+            Node(name: "add", opType: "Add", inputs: ["c", "r"], outputs: ["y"]),
+        ])
+        _ = try TinyGraphs.checkPass(FuseResidualAdd(), graph, expectChange: false)
+    }
+
+    @Test func eliminateDeadNodes() throws {
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "unused", opType: "Sigmoid", inputs: ["c"], outputs: ["z"]),
+            Node(name: "relu", opType: "Relu", inputs: ["c"], outputs: ["y"]),
+        ])
+        let (after, _) = try TinyGraphs.checkPass(EliminateDeadNodes(), graph)
+        #expect(after.nodes.map(\.opType) == ["Conv", "Relu"])
+    }
+
+    /// The whole pipeline, then the compiled kernels, against the reference on the original.
+    @Test func compiledPlanMatchesReference() throws {
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "relu", opType: "Relu", inputs: ["c"], outputs: ["r"]),
+            Node(name: "pool", opType: "MaxPool", inputs: ["r"], outputs: ["p"], attributes: ["kernel_shape": .ints([2, 2]), "strides": .ints([1, 1]), "pads": .ints([0, 0, 1, 1])]),
+            Node(name: "mul", opType: "Mul", inputs: ["p", "r"], outputs: ["y"]),
+        ])
+        let (reference, _) = try Compiler.analyze(graph, options: .init(runPasses: false))
+        var random = TinyGraphs.Generator(state: 11)
+        let x = random.tensor([1, 4, 6, 6])
+        let expected = try ReferenceInterpreter.run(reference, inputs: ["x": x])[0].floats
+        for isa in ISALevel.allCases where isa.available {
+            let compiled = try Compiler.compile(graph, options: .init(isa: isa))
+            let actual = try compiled.run([x])[0].floats
+            let worst = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst < 1e-4, "\(isa): \(worst)")
+        }
+    }
+}
