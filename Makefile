@@ -4,11 +4,16 @@
 SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DEMO_BOARD  ?= jetson-orin-nano
-APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev
+APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev \
+               libonnx-testdata qemu-user gcc-aarch64-linux-gnu
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo install clean
+.PHONY: deps build test kernel-test demo install clean
+
+KERNEL_SRCS := $(wildcard Sources/CEngineKernels/*/*.c) Tests/KernelTests/test_kernels.c
+KERNEL_CFLAGS := -O2 -std=c11 -I Sources/CEngineKernels/include
+KERNEL_OUT := .build/kernel-tests
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "error: '$(SWIFT)' not found: install Swift 6.2 or newer (swift.org/install) and put it on PATH" >&2; exit 1; }
@@ -24,9 +29,22 @@ build: deps
 	$(SWIFT) build
 
 # XCTest and Swift Testing both run; no --parallel, so the summary lines stay in the output.
-test: deps
+test: deps kernel-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# C kernels against their scalar oracle: natively (scalar, AVX2), then cross-compiled with
+# clang for aarch64 and run under qemu: Cortex-A57 (baseline NEON) and `max` (v8.2+).
+kernel-test: deps
+	@mkdir -p $(KERNEL_OUT)/aarch64
+	cc $(KERNEL_CFLAGS) $(KERNEL_SRCS) -lm -o $(KERNEL_OUT)/native
+	$(KERNEL_OUT)/native
+	for f in $(KERNEL_SRCS); do \
+	  clang --target=aarch64-linux-gnu --sysroot=/usr/aarch64-linux-gnu $(KERNEL_CFLAGS) -c $$f -o $(KERNEL_OUT)/aarch64/$$(basename $$f .c).o || exit 1; \
+	done
+	aarch64-linux-gnu-gcc $(KERNEL_OUT)/aarch64/*.o -lm -o $(KERNEL_OUT)/aarch64/test_kernels
+	qemu-aarch64 -L /usr/aarch64-linux-gnu -cpu cortex-a57 $(KERNEL_OUT)/aarch64/test_kernels
+	qemu-aarch64 -L /usr/aarch64-linux-gnu -cpu max $(KERNEL_OUT)/aarch64/test_kernels
 
 demo: deps
 	$(SWIFT) build -c release --product edgepilot

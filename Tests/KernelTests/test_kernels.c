@@ -1,0 +1,154 @@
+// Every ISA kernel against the scalar kernel (the oracle) over edge sizes: widths and heights
+// around the vector width, kernels 1/3/5, strides 1–3, dilations 1–2, pads 0–2, every
+// activation. Built natively (scalar + AVX2 when the CPU has it) and for aarch64 (scalar +
+// NEON), which `make test` runs under qemu-aarch64. Prints "N passed, M failed".
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ep_kernels.h"
+
+typedef void (*dwconv_fn)(const float *, const float *, float, float *, const ep_dwconv_params *, const ep_activation *, float *);
+typedef void (*epilogue_fn)(float *, size_t, size_t, const float *, const float *, const ep_activation *);
+typedef void (*vbinary_fn)(int, size_t, const float *, const float *, float *, const ep_activation *);
+typedef void (*vbinaryc_fn)(int, size_t, const float *, float, float *, const ep_activation *);
+typedef void (*maxpool_fn)(const float *, float *, const ep_pool_params *);
+typedef float (*gavg_fn)(const float *, size_t);
+
+typedef struct {
+    const char *isa;
+    dwconv_fn dwconv;
+    epilogue_fn epilogue;
+    vbinary_fn vbinary;
+    vbinaryc_fn vbinaryc;
+    maxpool_fn maxpool;
+    gavg_fn gavg;
+} isa_table;
+
+static int passed = 0, failed = 0;
+static unsigned long long rng = 12345;
+static float rnd(void) {
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (float)((rng >> 33) % 2000001) / 1000000.f - 1.f;
+}
+
+static void check(const char *what, const char *isa, const float *got, const float *want, size_t n, const char *detail) {
+    for (size_t i = 0; i < n; i++) {
+        const float tolerance = 1e-5f * (1.f + fabsf(want[i]));
+        if (!(fabsf(got[i] - want[i]) <= tolerance)) {
+            if (failed < 20) printf("FAIL %s [%s] %s: [%zu] = %g, scalar %g\n", what, isa, detail, i, got[i], want[i]);
+            failed++;
+            return;
+        }
+    }
+    passed++;
+}
+
+static const ep_activation activations[] = {
+    {0, 0, 0, 0, 0}, {1, 0.f, INFINITY, 0, 0}, {1, -0.25f, 0.5f, 0, 0}, {2, 0, 0, 0.2f, 0.5f}, {3, 0, 0, 1.f / 6, 0.5f},
+};
+
+static void test_dwconv(const isa_table *t) {
+    float input[40 * 40], kernel[25], want[40 * 40], got[40 * 40];
+    float *scratch = malloc(sizeof(float) * 60 * 60 + 4096);
+    for (int h = 1; h <= 9; h += 4)
+        for (int w = 1; w <= 21; w++)
+            for (int k = 1; k <= 5; k += 2)
+                for (int s = 1; s <= 3; s++)
+                    for (int d = 1; d <= 2; d++)
+                        for (int pad = 0; pad <= 2; pad++) {
+                            ep_dwconv_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad};
+                            const int extent = (k - 1) * d + 1;
+                            if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
+                            p.oh = (h + 2 * pad - extent) / s + 1;
+                            p.ow = (w + 2 * pad - extent) / s + 1;
+                            for (int i = 0; i < h * w; i++) input[i] = rnd();
+                            for (int i = 0; i < k * k; i++) kernel[i] = rnd();
+                            const ep_activation *a = &activations[(w + k + s) % 5];
+                            const float bias = rnd();
+                            ep_f32_dwconv_minmax_ukernel__scalar(input, kernel, bias, want, &p, a, NULL);
+                            t->dwconv(input, kernel, bias, got, &p, a, scratch);
+                            char detail[96];
+                            snprintf(detail, sizeof detail, "h%d w%d k%d s%d d%d pad%d act%d", h, w, k, s, d, pad, a->kind);
+                            check("f32-dwconv", t->isa, got, want, (size_t)p.oh * p.ow, detail);
+                        }
+    free(scratch);
+}
+
+static void test_elementwise(const isa_table *t) {
+    float a[70], b[70], want[70], got[70];
+    for (size_t n = 1; n <= 67; n++) {
+        for (int op = 0; op < 4; op++) {
+            const ep_activation *act = &activations[(n + op) % 5];
+            for (size_t i = 0; i < n; i++) { a[i] = rnd(); b[i] = rnd() + (op == 3 ? 3.f : 0.f); }
+            char detail[64];
+            snprintf(detail, sizeof detail, "n%zu op%d act%d", n, op, act->kind);
+            ep_f32_vbinary_ukernel__scalar(op, n, a, b, want, act);
+            t->vbinary(op, n, a, b, got, act);
+            check("f32-vbinary", t->isa, got, want, n, detail);
+            ep_f32_vbinaryc_ukernel__scalar(op, n, a, b[0], want, act);
+            t->vbinaryc(op, n, a, b[0], got, act);
+            check("f32-vbinaryc", t->isa, got, want, n, detail);
+        }
+        // Epilogue: 3 channels of n, bias and residual, in place.
+        float y1[3 * 70], y2[3 * 70], bias[3] = {rnd(), rnd(), rnd()}, residual[3 * 70];
+        for (size_t i = 0; i < 3 * n; i++) { y1[i] = y2[i] = rnd(); residual[i] = rnd(); }
+        const ep_activation *act = &activations[n % 5];
+        ep_f32_epilogue_ukernel__scalar(y1, 3, n, bias, (n & 1) ? residual : NULL, act);
+        t->epilogue(y2, 3, n, bias, (n & 1) ? residual : NULL, act);
+        char detail[32];
+        snprintf(detail, sizeof detail, "n%zu", n);
+        check("f32-epilogue", t->isa, y2, y1, 3 * n, detail);
+        float mean_want = ep_f32_gavgpool_ukernel__scalar(a, n), mean_got = t->gavg(a, n);
+        check("f32-gavgpool", t->isa, &mean_got, &mean_want, 1, detail);
+    }
+}
+
+static void test_maxpool(const isa_table *t) {
+    float input[40 * 40], want[40 * 40], got[40 * 40];
+    for (int h = 2; h <= 12; h += 5)
+        for (int w = 2; w <= 30; w++)
+            for (int k = 2; k <= 3; k++)
+                for (int s = 1; s <= 2; s++)
+                    for (int pad = 0; pad <= 1; pad++) {
+                        ep_pool_params p = {h, w, k, k, 0, 0, s, s, 1, 1, pad, pad, pad, pad, 0};
+                        if (h + 2 * pad < k || w + 2 * pad < k) continue;
+                        p.oh = (h + 2 * pad - k) / s + 1;
+                        p.ow = (w + 2 * pad - k) / s + 1;
+                        for (int i = 0; i < h * w; i++) input[i] = rnd();
+                        ep_f32_maxpool_ukernel__scalar(input, want, &p);
+                        t->maxpool(input, got, &p);
+                        char detail[64];
+                        snprintf(detail, sizeof detail, "h%d w%d k%d s%d pad%d", h, w, k, s, pad);
+                        check("f32-maxpool", t->isa, got, want, (size_t)p.oh * p.ow, detail);
+                    }
+}
+
+int main(void) {
+    isa_table tables[2];
+    int count = 0;
+    tables[count++] = (isa_table){"scalar", ep_f32_dwconv_minmax_ukernel__scalar, ep_f32_epilogue_ukernel__scalar,
+                                  ep_f32_vbinary_ukernel__scalar, ep_f32_vbinaryc_ukernel__scalar,
+                                  ep_f32_maxpool_ukernel__scalar, ep_f32_gavgpool_ukernel__scalar};
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        tables[count++] = (isa_table){"avx2", ep_f32_dwconv_minmax_ukernel__avx2, ep_f32_epilogue_ukernel__avx2,
+                                      ep_f32_vbinary_ukernel__avx2, ep_f32_vbinaryc_ukernel__avx2,
+                                      ep_f32_maxpool_ukernel__avx2, ep_f32_gavgpool_ukernel__avx2};
+    } else {
+        printf("skipping avx2: this CPU lacks avx2/fma\n");
+    }
+#elif defined(__aarch64__)
+    tables[count++] = (isa_table){"neon", ep_f32_dwconv_minmax_ukernel__neon, ep_f32_epilogue_ukernel__neon,
+                                  ep_f32_vbinary_ukernel__neon, ep_f32_vbinaryc_ukernel__neon,
+                                  ep_f32_maxpool_ukernel__scalar, ep_f32_gavgpool_ukernel__neon};
+#endif
+    for (int i = 0; i < count; i++) {
+        test_dwconv(&tables[i]);
+        test_elementwise(&tables[i]);
+        test_maxpool(&tables[i]);
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
