@@ -53,6 +53,15 @@ demo: deps
 	@echo
 	@echo "== edgepilot hw — bundled board fixture $(DEMO_BOARD) (Tests/Fixtures/sys/$(DEMO_BOARD))"
 	.build/release/edgepilot hw --root Tests/Fixtures/sys/$(DEMO_BOARD)
+	@echo
+	@echo "== edgepilot inspect — bundled PP-OCR text-direction classifier (what each pass changed, memory plan)"
+	.build/release/edgepilot inspect examples/models/ppocr-cls-v2.0/fp32.onnx --shape x=1,3,48,192
+	@echo
+	@echo "== edgepilot run — bundled MNIST CNN on the first 16 real test digits (labels 7 2 1 0 4 1 4 9 5 9 0 6 9 0 1 5)"
+	.build/release/edgepilot run examples/models/mnist-cntk/fp32.onnx --input examples/data/mnist-16x1x28x28.f32 --top 1
+	@echo
+	@echo "== edgepilot run — SqueezeNet 1.1, 100 timed runs on random input, 1 thread"
+	.build/release/edgepilot run examples/models/squeezenet1.1/fp32.onnx --random --repeat 100 --top 3
 
 install: deps
 	$(SWIFT) build -c release

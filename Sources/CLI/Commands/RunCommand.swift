@@ -28,7 +28,6 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
-        guard (input == nil) != (random == false) || (input != nil && random) else { return }
         if input == nil && !random { throw ValidationError("give --input FILE or --random") }
         if input != nil && random { throw ValidationError("give either --input or --random, not both") }
         guard top >= 1 else { throw ValidationError("--top must be ≥ 1") }

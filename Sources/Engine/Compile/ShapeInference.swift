@@ -10,6 +10,10 @@ enum ShapeInference {
         var typed = TypedGraph(graph: graph, nodes: [], types: [:], constants: graph.initializers)
         for (name, tensor) in graph.initializers { typed.types[name] = ValueType(tensor.dtype, tensor.shape) }
         var problems: [String] = []
+        let names = Set(graph.inputs.map(\.name))
+        for name in inputShapes.keys.sorted() where !names.contains(name) {
+            problems.append("a shape was given for '\(name)', which is not an input (inputs: \(graph.inputs.map(\.name).joined(separator: ", ")))")
+        }
         for (index, input) in graph.inputs.enumerated() {
             if let given = inputShapes[input.name] {
                 guard given.count == input.dims.count, zip(given, input.dims).allSatisfy({ g, d in if case .value(let v) = d { v == g } else { g > 0 } }) else {

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite struct EngineCommandTests {
+    let edgepilot = BuiltBinary("edgepilot")
+    static let mnist = Repository.root + "/examples/models/mnist-cntk/fp32.onnx"
+    static let digits = Repository.root + "/examples/data/mnist-16x1x28x28.f32"
+
+    @Test func inspectJSONHasTheStableKeys() throws {
+        let result = try edgepilot.run(["inspect", Self.mnist, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["ops", "parameters", "macs", "fileBytes", "arenaBytes", "naiveBytes", "unsupported"] {
+            #expect(object.keys.contains(key), "missing \(key)")
+        }
+        #expect(object["macs"] as? Int == 786_560)
+        #expect((object["ops"] as? [String: Int])?["Conv"] == 2)
+        #expect((object["arenaBytes"] as? Int ?? .max) < (object["naiveBytes"] as? Int ?? 0))
+    }
+
+    @Test func inspectShowsWhatEachPassChanged() throws {
+        let result = try edgepilot.run(["inspect", Self.mnist, "--passes"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("pass         FuseActivation"))
+        #expect(result.stdout.contains("memory       arena"))
+    }
+
+    /// The first 16 MNIST test digits: one line each, predictions as ONNX Runtime's.
+    @Test func runPrintsTopKPerSampleAndWritesOutputs() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-out-\(UUID().uuidString).f32").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try edgepilot.run(["run", Self.mnist, "--input", Self.digits, "--top", "1", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let predictions = result.stdout.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "top-1 ") else { return nil }
+            return Int(line[range.upperBound...].split(separator: ":")[0])
+        }
+        #expect(predictions == [7, 2, 1, 0, 4, 1, 4, 9, 5, 9, 0, 6, 9, 0, 1, 5])
+        #expect((try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) == 16 * 10 * 4)
+    }
+
+    @Test func runRefusesAnInputOfTheWrongSize() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-bad-\(UUID().uuidString).f32")
+        try Data(count: 1000).write(to: bad)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let result = try edgepilot.run(["run", Self.mnist, "--input", bad.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("1000 bytes is not a whole number of inferences of 3136 bytes"), "\(result.stderr)")
+    }
+
+    @Test func runTimesRepeatedRuns() throws {
+        let result = try edgepilot.run(["run", Self.mnist, "--random", "--repeat", "5", "--warmup", "1", "--profile"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("latency over 5 runs (ms): min"))
+        #expect(result.stdout.contains("conv"))
+    }
+
+    @Test func garbageModelFailsClearly() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-garbage-\(UUID().uuidString).onnx")
+        try Data("this is not a model at all".utf8).write(to: bad)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let result = try edgepilot.run(["inspect", bad.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("not an ONNX model"), "\(result.stderr)")
+    }
+
+    @Test func unknownShapeNameIsNamed() throws {
+        let result = try edgepilot.run(["run", Self.mnist, "--random", "--shape", "nope=1,2"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("'nope', which is not an input (inputs: Input3)"), "\(result.stderr)")
+    }
+}
