@@ -34,4 +34,16 @@ static inline void ep_dwconv_pad(const float *input, const ep_dwconv_params *p, 
         if (n > 0) memcpy(scratch + (size_t)y * pw + x0, input + (size_t)iy * p->iw + ix0, (size_t)n * sizeof(float));
     }
 }
+// Output columns [ox, ow) of row oy from the padded plane, one at a time (vector tails).
+static inline void ep_dwconv_padded_tail(const float *rows, int pw, const float *kernel, float bias, const ep_dwconv_params *p,
+                                         const ep_activation *act, float *out, int ox) {
+    for (; ox < p->ow; ox++) {
+        float acc = bias;
+        for (int ky = 0; ky < p->kh; ky++) {
+            const float *row = rows + (size_t)ky * p->dilation_h * pw + (size_t)ox * p->stride_w;
+            for (int kx = 0; kx < p->kw; kx++) acc += row[kx * p->dilation_w] * kernel[ky * p->kw + kx];
+        }
+        out[ox] = ep_activate(acc, act);
+    }
+}
 #endif

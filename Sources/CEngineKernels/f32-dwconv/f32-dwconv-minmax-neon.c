@@ -31,14 +31,7 @@ void ep_f32_dwconv_minmax_ukernel__neon(const float *input, const float *kernel,
             }
             vst1q_f32(out + ox, ep_activate4(acc, act));
         }
-        for (; ox < p->ow; ox++) {
-            float acc = bias;
-            for (int ky = 0; ky < p->kh; ky++) {
-                const float *row = rows + (size_t)ky * p->dilation_h * pw + (size_t)ox * sw;
-                for (int kx = 0; kx < p->kw; kx++) acc += row[kx * dw] * kernel[ky * p->kw + kx];
-            }
-            out[ox] = ep_activate(acc, act);
-        }
+        ep_dwconv_padded_tail(rows, pw, kernel, bias, p, act, out, ox);
     }
 }
 #endif

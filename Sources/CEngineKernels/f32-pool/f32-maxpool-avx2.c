@@ -2,9 +2,8 @@
 // the image (stride 1 or 2 loads as in f32-dwconv), the scalar kernel's per-pixel path at
 // the borders.
 #if defined(__x86_64__)
-#include <float.h>
 #include <immintrin.h>
-#include "ep_f32_pool.h"
+#include "ep_pool_common.h"
 
 __attribute__((target("avx2,fma")))
 static inline __m256 ep_pool_load8(const float *base, int stride) {
@@ -12,23 +11,6 @@ static inline __m256 ep_pool_load8(const float *base, int stride) {
     const __m256 a = _mm256_loadu_ps(base), b = _mm256_loadu_ps(base + 8);
     const __m256 even = _mm256_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0));
     return _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(even), _MM_SHUFFLE(3, 1, 2, 0)));
-}
-
-static inline float ep_maxpool_pixel(const float *input, const ep_pool_params *p, int oy, int ox) {
-    float best = -FLT_MAX;
-    int seen = 0;
-    for (int ky = 0; ky < p->kh; ky++) {
-        const int iy = oy * p->stride_h - p->pad_top + ky * p->dilation_h;
-        if (iy < 0 || iy >= p->ih) continue;
-        for (int kx = 0; kx < p->kw; kx++) {
-            const int ix = ox * p->stride_w - p->pad_left + kx * p->dilation_w;
-            if (ix < 0 || ix >= p->iw) continue;
-            const float v = input[iy * p->iw + ix];
-            if (!seen || v > best) best = v;
-            seen = 1;
-        }
-    }
-    return best;
 }
 
 __attribute__((target("avx2,fma")))

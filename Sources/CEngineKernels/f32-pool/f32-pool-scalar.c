@@ -1,24 +1,8 @@
-#include <float.h>
-#include "ep_f32_pool.h"
+#include "ep_pool_common.h"
 
 void ep_f32_maxpool_ukernel__scalar(const float *input, float *output, const ep_pool_params *p) {
     for (int oy = 0; oy < p->oh; oy++) {
-        for (int ox = 0; ox < p->ow; ox++) {
-            float best = -FLT_MAX;
-            int seen = 0;
-            for (int ky = 0; ky < p->kh; ky++) {
-                const int iy = oy * p->stride_h - p->pad_top + ky * p->dilation_h;
-                if (iy < 0 || iy >= p->ih) continue;
-                for (int kx = 0; kx < p->kw; kx++) {
-                    const int ix = ox * p->stride_w - p->pad_left + kx * p->dilation_w;
-                    if (ix < 0 || ix >= p->iw) continue;
-                    const float v = input[iy * p->iw + ix];
-                    if (!seen || v > best) best = v;
-                    seen = 1;
-                }
-            }
-            output[oy * p->ow + ox] = best;
-        }
+        for (int ox = 0; ox < p->ow; ox++) output[oy * p->ow + ox] = ep_maxpool_pixel(input, p, oy, ox);
     }
 }
 

@@ -71,26 +71,3 @@ public struct TransposeOp: OperatorKind {
         return [x.gathered(Self.sourceIndices(shape: x.shape, perm: perm), shape: perm.map { x.shape[$0] })]
     }
 }
-
-extension Broadcast {
-    /// Flat source indices walking `shape` row-major with the given element strides.
-    public static func stridedIndices(_ shape: [Int], strides: [Int], offset: Int = 0) -> [Int] {
-        let count = shape.reduce(1, *)
-        var result = [Int](repeating: 0, count: count)
-        var coordinate = [Int](repeating: 0, count: shape.count)
-        var position = offset
-        for flat in 0..<count {
-            result[flat] = position
-            var axis = shape.count - 1
-            while axis >= 0 {
-                coordinate[axis] += 1
-                position += strides[axis]
-                if coordinate[axis] < shape[axis] { break }
-                position -= strides[axis] * coordinate[axis]
-                coordinate[axis] = 0
-                axis -= 1
-            }
-        }
-        return result
-    }
-}

@@ -36,19 +36,23 @@ public enum Broadcast {
 
     /// For each output element (row-major), the flat index into an input of `shape`.
     public static func indices(_ shape: [Int], to out: [Int]) -> [Int] {
-        let count = out.reduce(1, *)
-        let strides = strides(shape, to: out)
+        stridedIndices(out, strides: strides(shape, to: out))
+    }
+
+    /// Flat source indices walking `shape` row-major with the given element strides.
+    public static func stridedIndices(_ shape: [Int], strides: [Int], offset: Int = 0) -> [Int] {
+        let count = shape.reduce(1, *)
         var result = [Int](repeating: 0, count: count)
-        var coordinate = [Int](repeating: 0, count: out.count)
-        var offset = 0
+        var coordinate = [Int](repeating: 0, count: shape.count)
+        var position = offset
         for flat in 0..<count {
-            result[flat] = offset
-            var axis = out.count - 1
+            result[flat] = position
+            var axis = shape.count - 1
             while axis >= 0 {
                 coordinate[axis] += 1
-                offset += strides[axis]
-                if coordinate[axis] < out[axis] { break }
-                offset -= strides[axis] * coordinate[axis]
+                position += strides[axis]
+                if coordinate[axis] < shape[axis] { break }
+                position -= strides[axis] * coordinate[axis]
                 coordinate[axis] = 0
                 axis -= 1
             }
