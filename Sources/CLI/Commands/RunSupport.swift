@@ -46,14 +46,16 @@ struct SplitMix {
     }
 }
 
-/// Prints outputs: top-K for classifier-shaped outputs ([N, K]), else shape and summary.
+/// Prints outputs: top-K for classifier-shaped outputs, else shape and summary.
 enum OutputPrinter {
     static func describe(_ outputs: [Tensor], ports: [String], sample: Int, batch: Int, top: Int) -> String {
         var lines: [String] = []
         for (tensor, name) in zip(outputs, ports) {
             let values = tensor.floats
-            let classes = tensor.shape.last ?? values.count
-            let classifier = tensor.shape.count <= 2 && classes > 1 && values.count == batch * classes
+            // [N, K], [K] or [N, K, 1, 1]: one score per class.
+            let perSample = tensor.shape.dropFirst(tensor.shape.count > 1 ? 1 : 0)
+            let classes = perSample.reduce(1, *)
+            let classifier = perSample.filter({ $0 > 1 }).count == 1 && values.count == batch * classes
             if classifier {
                 for row in 0..<batch {
                     let slice = values[row * classes..<(row + 1) * classes]
