@@ -64,3 +64,25 @@ extension Lowering {
         return b[0] == 1 ? out[1] : out[0] * out[1]
     }
 }
+
+extension Lowering {
+    /// Q/DQ between float32 and uint8/int8 with constant scales and zero points.
+    func quantize(_ node: Node, out: ValueType, y: Location, input: (Int) -> Location?) -> (any Step)? {
+        guard let x = input(0), let type = graph.types[node.inputs[0]], let scales = graph.constants[node.inputs[1]]?.floats else { return nil }
+        let zeroName = node.inputs.count > 2 ? node.inputs[2] : ""
+        let zeroTensor = zeroName.isEmpty ? nil : graph.constants[zeroName]
+        if !zeroName.isEmpty && zeroTensor == nil { return nil }
+        let quantize = node.opType == "QuantizeLinear"
+        let integer = quantize ? out.dtype : type.dtype
+        guard integer == .uint8 || integer == .int8, (quantize ? type.dtype : out.dtype) == .float32 else { return nil }
+        let zeros = zeroTensor?.floats ?? [0]
+        var inner = 1
+        if scales.count > 1 {
+            guard let axis = normalizedAxis(node.int("axis") ?? 1, rank: type.shape.count) else { return nil }
+            inner = type.shape[(axis + 1)...].reduce(1, *)
+        }
+        return QuantizeStep(x: x, y: y, count: out.count, inner: inner, scales: scales,
+                            zeros: zeros.count == scales.count ? zeros : Array(repeating: zeros[0], count: scales.count),
+                            quantize: quantize, signed: integer == .int8)
+    }
+}

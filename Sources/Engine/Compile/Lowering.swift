@@ -117,6 +117,8 @@ struct Lowering {
                 parts.append((l, t.count / max(1, outer) * t.dtype.byteSize))
             }
             return ConcatStep(inputs: parts, y: y, outer: outer)
+        case "QuantizeLinear", "DequantizeLinear":
+            return quantize(node, out: out, y: y, input: input)
         case "Softmax":
             guard out.dtype == .float32, let x = input(0),
                 let (outer, extent, inner) = SoftmaxOp.layout(out.shape, node: node, opset: graph.graph.opset)

@@ -15,7 +15,7 @@ public enum OperatorRegistry {
             ConstantOp(), GatherOp(), SliceOp(), SqueezeOp(name: "Squeeze"), SqueezeOp(name: "Unsqueeze"),
             TransposeOp(), PadOp(), SoftmaxOp(), ReduceOp(name: "ReduceMean"), ReduceOp(name: "ReduceSum"),
             ReduceOp(name: "ReduceMax"), ReduceOp(name: "ReduceMin"), ResizeOp(), CastOp(), ClipOp(),
-            DropoutOp(), IdentityOp(),
+            DropoutOp(), IdentityOp(), QuantizeLinearOp(name: "QuantizeLinear"), QuantizeLinearOp(name: "DequantizeLinear"),
         ] + UnaryOp.all + BinaryOp.all
         for kind in kinds { table[kind.name] = kind }
         return table

@@ -1,0 +1,40 @@
+import Foundation
+
+/// QuantizeLinear (float32 → uint8/int8) and DequantizeLinear (uint8/int8 → float32) with
+/// constant scales and zero points, per tensor or per axis (`period` channels of `inner`
+/// elements), as plain loops over arena memory.
+final class QuantizeStep: Step {
+    let x: Location, y: Location, count: Int, inner: Int
+    let scales: [Float], zeros: [Float]
+    let quantize: Bool, signed: Bool
+
+    init(x: Location, y: Location, count: Int, inner: Int, scales: [Float], zeros: [Float], quantize: Bool, signed: Bool) {
+        self.x = x
+        self.y = y
+        self.count = count
+        self.inner = inner
+        self.scales = scales
+        self.zeros = zeros
+        self.quantize = quantize
+        self.signed = signed
+    }
+
+    var kind: String { (quantize ? "quantize" : "dequantize") + (signed ? " int8" : " uint8") + (scales.count > 1 ? " per-axis" : "") }
+
+    func run(_ arena: UnsafeMutableRawPointer) {
+        let px = x.address(arena), py = y.address(arena)
+        let period = scales.count
+        let low: Float = signed ? -128 : 0, high: Float = signed ? 127 : 255
+        for i in 0..<count {
+            let c = period > 1 ? (i / inner) % period : 0
+            if quantize {
+                let v = px.assumingMemoryBound(to: Float.self)[i]
+                let q = min(max((v / scales[c]).rounded(.toNearestOrEven) + zeros[c], low), high)
+                if signed { py.assumingMemoryBound(to: Int8.self)[i] = Int8(q) } else { py.assumingMemoryBound(to: UInt8.self)[i] = UInt8(q) }
+            } else {
+                let q: Float = signed ? Float(px.assumingMemoryBound(to: Int8.self)[i]) : Float(px.assumingMemoryBound(to: UInt8.self)[i])
+                py.assumingMemoryBound(to: Float.self)[i] = (q - zeros[c]) * scales[c]
+            }
+        }
+    }
+}
