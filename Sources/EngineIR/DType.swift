@@ -1,11 +1,12 @@
 /// Element types, with ONNX's TensorProto.DataType numbers.
 public enum DType: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
-    case float32, uint8, int8, int32, int64, bool, float64
+    case float32, uint8, int8, int32, int64, bool, float64, float16
 
     public var byteSize: Int {
         switch self {
         case .float32, .int32: 4
         case .uint8, .int8, .bool: 1
+        case .float16: 2
         case .int64, .float64: 8
         }
     }
@@ -20,6 +21,7 @@ public enum DType: String, Sendable, Equatable, Hashable, CaseIterable, Codable 
         case .int64: 7
         case .bool: 9
         case .float64: 11
+        case .float16: 10
         }
     }
 

@@ -9,6 +9,7 @@ public struct Tensor: Sendable, Equatable {
         case int8([Int8])
         case uint8([UInt8])
         case bool([Bool])
+        case float16([Float16])
     }
 
     public var shape: [Int]
@@ -31,6 +32,7 @@ public struct Tensor: Sendable, Equatable {
         case .int8: .int8
         case .uint8: .uint8
         case .bool: .bool
+        case .float16: .float16
         }
     }
 
@@ -47,6 +49,7 @@ public struct Tensor: Sendable, Equatable {
         case .int8(let v): v.map { Float($0) }
         case .uint8(let v): v.map { Float($0) }
         case .bool(let v): v.map { $0 ? 1 : 0 }
+        case .float16(let v): v.map { Float($0) }
         }
     }
 
@@ -60,6 +63,7 @@ public struct Tensor: Sendable, Equatable {
         case .int8(let v): v.map { Int64($0) }
         case .uint8(let v): v.map { Int64($0) }
         case .bool(let v): v.map { $0 ? 1 : 0 }
+        case .float16(let v): v.map { Int64(Float($0)) }
         }
     }
 
@@ -76,6 +80,7 @@ public struct Tensor: Sendable, Equatable {
         case .int8: Tensor(shape: shape, storage: .int8(values.map { Int8(clamping: $0) }))
         case .uint8: Tensor(shape: shape, storage: .uint8(values.map { UInt8(clamping: $0) }))
         case .bool: Tensor(shape: shape, storage: .bool(values.map { $0 != 0 }))
+        case .float16: Tensor(shape: shape, storage: .float16(values.map { Float16(Float($0)) }))
         }
     }
 
@@ -88,6 +93,7 @@ public struct Tensor: Sendable, Equatable {
         case .int8(let v): v.map { Double($0) }
         case .uint8(let v): v.map { Double($0) }
         case .bool(let v): v.map { $0 ? 1 : 0 }
+        case .float16(let v): v.map { Double(Float($0)) }
         }
     }
 
@@ -101,6 +107,7 @@ public struct Tensor: Sendable, Equatable {
         case .int8(let v): Tensor(shape: newShape, storage: .int8(indices.map { v[$0] }))
         case .uint8(let v): Tensor(shape: newShape, storage: .uint8(indices.map { v[$0] }))
         case .bool(let v): Tensor(shape: newShape, storage: .bool(indices.map { v[$0] }))
+        case .float16(let v): Tensor(shape: newShape, storage: .float16(indices.map { v[$0] }))
         }
     }
 

@@ -34,10 +34,16 @@ enum TensorProtoReader {
         case .float32: typedCount = proto.floatData.count
         case .float64: typedCount = proto.doubleData.count
         case .int64: typedCount = proto.int64Data.count
-        case .int32, .int8, .uint8, .bool: typedCount = proto.int32Data.count
+        case .int32, .int8, .uint8, .bool, .float16: typedCount = proto.int32Data.count
         }
         guard typedCount == count else {
             throw EngineError(.invalidModel, "\(what): holds \(typedCount) elements, shape \(shape) needs \(count)")
+        }
+        // Narrow types travel in int32_data: a value outside the type is a hostile or broken
+        // file, never silently truncated.
+        let narrow: ClosedRange<Int32>? = dtype == .int8 ? -128...127 : dtype == .uint8 ? 0...255 : dtype == .bool ? 0...1 : nil
+        if let narrow, let bad = proto.int32Data.first(where: { !narrow.contains($0) }) {
+            throw EngineError(.invalidModel, "\(what): value \(bad) is outside \(dtype)")
         }
         switch dtype {
         case .float32: return Tensor(shape: shape, storage: .float32(proto.floatData))
@@ -47,6 +53,8 @@ enum TensorProtoReader {
         case .int8: return Tensor(shape: shape, storage: .int8(proto.int32Data.map { Int8(truncatingIfNeeded: $0) }))
         case .uint8: return Tensor(shape: shape, storage: .uint8(proto.int32Data.map { UInt8(truncatingIfNeeded: $0) }))
         case .bool: return Tensor(shape: shape, storage: .bool(proto.int32Data.map { $0 != 0 }))
+        case .float16:  // int32_data holds each value's 16 bits
+            return Tensor(shape: shape, storage: .float16(proto.int32Data.map { Float16(bitPattern: UInt16(truncatingIfNeeded: $0)) }))
         }
     }
 
@@ -67,6 +75,7 @@ enum TensorProtoReader {
         case .int8: return Tensor(shape: shape, storage: .int8(load(Int8.self)))
         case .uint8: return Tensor(shape: shape, storage: .uint8(load(UInt8.self)))
         case .bool: return Tensor(shape: shape, storage: .bool(load(UInt8.self).map { $0 != 0 }))
+        case .float16: return Tensor(shape: shape, storage: .float16(load(Float16.self)))
         }
     }
 }

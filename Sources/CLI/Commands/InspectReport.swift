@@ -21,6 +21,7 @@ struct InspectReport: Encodable {
     var arenaBytes: Int?
     var naiveBytes: Int?
     var isa: String?
+    var computePrecision: String?
     var openblasCore: String
     var steps: [Step] = []
     var referenceSteps: [String] = []
@@ -51,6 +52,7 @@ struct InspectReport: Encodable {
         arenaBytes = compiled.report.arenaBytes
         naiveBytes = compiled.report.naiveBytes
         isa = compiled.report.isa.rawValue
+        computePrecision = compiled.report.computePrecision
         steps = compiled.report.steps.map { Step(node: $0.node, kernel: $0.kind) }
         referenceSteps = compiled.report.referenceSteps.map(\.node)
         passes = compiled.report.passes.map { PassChange(pass: $0.pass, changes: $0.changes) }
@@ -71,6 +73,7 @@ struct InspectReport: Encodable {
             out += "parameters   \(parameters)\n"
             out += "compute      \(macs) MACs (\(macs * 2) FLOPs) per inference\n"
             out += "memory       arena \(arenaBytes) bytes (without reuse: \(naiveBytes) bytes)\n"
+            out += "precision    \(computePrecision ?? "?")\n"
             out += "kernels      \(isa ?? "?"); OpenBLAS core \(openblasCore); \(steps.count) steps"
             out += referenceSteps.isEmpty ? "\n" : ", \(referenceSteps.count) on the reference path: \(referenceSteps.joined(separator: ", "))\n"
         }

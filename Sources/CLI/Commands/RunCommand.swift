@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         let samples = try SampleReader.samples(compiled: compiled, inputFile: input, batch: engine.batch)
-        FileHandle.standardError.write(Data("\(samples.count) inference(s); kernels \(compiled.report.isa.rawValue), OpenBLAS core \(OpenBLASCore.current), \(engine.threads) thread(s)\n".utf8))
+        FileHandle.standardError.write(Data("\(samples.count) inference(s); \(compiled.report.computePrecision), kernels \(compiled.report.isa.rawValue), OpenBLAS core \(OpenBLASCore.current), \(engine.threads) thread(s)\n".utf8))
         var written = Data()
         for (index, sample) in samples.enumerated() {
             let outputs: [Tensor]

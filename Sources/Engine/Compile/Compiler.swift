@@ -29,6 +29,7 @@ public enum Compiler {
     public static func analyze(_ graph: Graph, options: Options = Options()) throws(EngineError) -> (TypedGraph, [PassPipeline.Report]) {
         guard options.batch > 0 else { throw EngineError(.input, "batch must be ≥ 1") }
         try SupportCheck.check(graph)
+        let graph = PromoteFloat16.uses(graph) ? PromoteFloat16.run(graph) : graph
         let order = try GraphOrder.sorted(graph)
         var typed = try ShapeInference.run(graph, order: order, batch: options.batch, inputShapes: options.inputShapes)
         let reports = options.runPasses ? try PassPipeline.run(&typed) : []
@@ -43,12 +44,12 @@ public enum Compiler {
         // Liveness: values written at runtime live from their writer to their last reader.
         let stepCount = typed.nodes.count
         var first: [String: Int] = [:], last: [String: Int] = [:]
-        for input in graph.inputs { first[input.name] = -1; last[input.name] = -1 }
+        for input in typed.graph.inputs { first[input.name] = -1; last[input.name] = -1 }
         for (index, node) in typed.nodes.enumerated() {
             for output in node.outputs where !output.isEmpty && typed.constants[output] == nil { first[output] = index; last[output] = index }
             for input in node.inputs where first[input] != nil { last[input] = max(last[input] ?? index, index) }
         }
-        for output in graph.outputs where first[output.name] != nil { last[output.name] = stepCount }
+        for output in typed.graph.outputs where first[output.name] != nil { last[output.name] = stepCount }
         var intervals = first.keys.map { name in
             MemoryPlan.Interval(name: name, bytes: typed.types[name].map { $0.count * $0.dtype.byteSize } ?? 0, first: first[name]!, last: last[name]!)
         }
@@ -86,11 +87,12 @@ public enum Compiler {
             steps.append(step)
             stepInfo.append(.init(node: node.label, kind: step.kind))
         }
-        let inputs = graph.inputs.map { CompiledModel.Port(name: $0.name, type: typed.types[$0.name]!, location: location($0.name)!) }
-        let outputs = graph.outputs.map { CompiledModel.Port(name: $0.name, type: typed.types[$0.name]!, location: location($0.name)!) }
+        let inputs = typed.graph.inputs.map { CompiledModel.Port(name: $0.name, type: typed.types[$0.name]!, location: location($0.name)!) }
+        let outputs = typed.graph.outputs.map { CompiledModel.Port(name: $0.name, type: typed.types[$0.name]!, location: location($0.name)!) }
         return CompiledModel(inputs: inputs, outputs: outputs, steps: steps, arenaBytes: plan.arenaBytes,
                              report: .init(passes: reports, steps: stepInfo, arenaBytes: plan.arenaBytes, naiveBytes: plan.naiveBytes,
-                                           isa: options.isa, threads: options.threads),
+                                           isa: options.isa, threads: options.threads,
+                                           computePrecision: PromoteFloat16.uses(graph) ? "fp32 compute, fp16 weights (promoted; no fp16 kernels in this build)" : "fp32"),
                              graph: typed)
     }
 }

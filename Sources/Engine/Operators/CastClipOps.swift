@@ -20,6 +20,7 @@ public struct CastOp: OperatorKind {
         switch target.dtype {
         case .float32: return [Tensor(shape: x.shape, floats: x.floats)]
         case .float64: return [Tensor(shape: x.shape, storage: .float64(x.doubles))]
+        case .float16: return [Tensor(shape: x.shape, storage: .float16(x.floats.map { Float16($0) }))]
         default: return [Tensor.from(x.doubles.map { $0.rounded(.towardZero) }, shape: x.shape, dtype: target.dtype)]
         }
     }

@@ -11,7 +11,32 @@ public struct QuantizeLinearOp: OperatorKind {
         (node.int("block_size") ?? 0) != 0 ? ["node \(node.label): blocked quantization (block_size)"] : []
     }
 
+    /// Scales must be positive and finite; zero points within their type; checked whenever
+    /// they are constants (they always are in quantizer output).
+    func checkParameters(_ context: NodeContext) throws(EngineError) {
+        if let scales = context.constants.count > 1 ? context.constants[1] : nil,
+            let bad = scales.floats.first(where: { !($0 > 0) || !$0.isFinite })
+        {
+            throw EngineError(.invalidModel, "node \(context.node.label): scale \(bad) is not a positive finite number")
+        }
+        if name == "DequantizeLinear", context.types.count > 2, let zeroType = context.types[2], let xType = context.types[0],
+            zeroType.dtype != xType.dtype
+        {
+            throw EngineError(.invalidModel, "node \(context.node.label): zero point is \(zeroType.dtype), input is \(xType.dtype)")
+        }
+        if context.constants.count > 2, let zeros = context.constants[2] {
+            let range: ClosedRange<Double> = zeros.dtype == .int8 ? -128...127 : zeros.dtype == .uint8 ? 0...255 : -2_147_483_648...2_147_483_647
+            if let bad = zeros.doubles.first(where: { !range.contains($0) }) {
+                throw EngineError(.invalidModel, "node \(context.node.label): zero point \(bad) is outside \(zeros.dtype)")
+            }
+            if let scales = context.constants[1], zeros.count != scales.count && zeros.count != 1 {
+                throw EngineError(.invalidModel, "node \(context.node.label): \(scales.count) scales but \(zeros.count) zero points")
+            }
+        }
+    }
+
     public func infer(_ context: NodeContext) throws(EngineError) -> [ValueType] {
+        try checkParameters(context)
         let x = try context.type(0), scale = try context.type(1)
         guard scale.count == 1 || scale.shape.count == 1 else { throw context.fail("scale must be a scalar or 1-D") }
         if scale.count > 1 {

@@ -24,6 +24,8 @@ public final class CompiledModel {
         public var naiveBytes: Int
         public var isa: ISALevel
         public var threads: Int
+        /// The arithmetic that actually runs ("fp32", or "fp32 compute, fp16 weights …").
+        public var computePrecision: String
         /// Steps running the reference (allocating) implementation.
         public var referenceSteps: [StepInfo] { steps.filter { $0.kind.hasPrefix("reference") } }
     }

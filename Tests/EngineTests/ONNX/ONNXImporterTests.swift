@@ -108,6 +108,15 @@ import Testing
         expectError(.invalidModel, containing: "raw_data holds 10 bytes") { _ = try ONNXImporter.parse(raw, source: "m") }
     }
 
+    @Test func narrowValuesOutOfRange() {
+        let data = model {
+            $0.graph.initializer[0].dataType = 2  // UINT8
+            $0.graph.initializer[0].floatData = []
+            $0.graph.initializer[0].int32Data = [1, 2, 300, 4]
+        }
+        expectError(.invalidModel, containing: "value 300 is outside uint8") { _ = try ONNXImporter.parse(data, source: "u8") }
+    }
+
     @Test func graphCycle() throws {
         let data = model {
             var a = Onnx_NodeProto(), b = Onnx_NodeProto()

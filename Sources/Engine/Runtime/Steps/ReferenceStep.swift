@@ -57,6 +57,7 @@ public enum TensorMemory {
         case .int8: return Tensor(shape: type.shape, storage: .int8(load(Int8.self)))
         case .uint8: return Tensor(shape: type.shape, storage: .uint8(load(UInt8.self)))
         case .bool: return Tensor(shape: type.shape, storage: .bool(load(UInt8.self).map { $0 != 0 }))
+        case .float16: return Tensor(shape: type.shape, storage: .float16(load(Float16.self)))
         }
     }
 
@@ -70,6 +71,7 @@ public enum TensorMemory {
         case .int8(let v): if !v.isEmpty { store(v) }
         case .uint8(let v): if !v.isEmpty { store(v) }
         case .bool(let v): if !v.isEmpty { store(v.map { UInt8($0 ? 1 : 0) }) }
+        case .float16(let v): if !v.isEmpty { store(v) }
         }
     }
 }
