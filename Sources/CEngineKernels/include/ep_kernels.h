@@ -11,4 +11,5 @@
 #include "ep_f32_vbinary.h"
 #include "ep_f32_pool.h"
 #include "ep_x32_im2col.h"
+#include "ep_qu8_qc8w_gemm.h"
 #endif
