@@ -45,6 +45,8 @@ def main():
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--models", nargs="+", required=True)
+    parser.add_argument("--variants", nargs="+", default=["fp32"],
+                        help="fp32 (bundled) and/or fp16, int8_qdq, int8_qop (read from ../shared/models)")
     args = parser.parse_args()
     rng = np.random.default_rng(0)
     inputs = {}
@@ -55,23 +57,30 @@ def main():
             x.tofile(inputs[name][1])
         results = {}
         for round_index in range(args.rounds):
-            for name in args.models:
-                path = f"examples/models/{name}/fp32.onnx"
+            for name, variant in [(n, v) for n in args.models for v in args.variants]:
+                path = f"examples/models/{name}/fp32.onnx" if variant == "fp32" else f"../shared/models/{name}/{variant}.onnx"
+                if not os.path.exists(path):
+                    print(f"skipping {name} {variant}: {path} not found", file=sys.stderr)
+                    continue
                 for threads in (1, 2):
                     x, file = inputs[name]
                     input_name = ort.InferenceSession(path, providers=["CPUExecutionProvider"]).get_inputs()[0].name
                     theirs = ort_median(path, {input_name: x}, threads, args.runs, args.warmup)
-                    ours, _ = ours_median(args.edgepilot, path, name, file, threads, args.runs, args.warmup)
-                    results.setdefault((name, threads), []).append((ours, theirs))
-                    print(f"round {round_index + 1}: {name} {threads}T ours {ours:.4f} ms, ORT {theirs:.4f} ms", file=sys.stderr)
+                    try:
+                        ours, _ = ours_median(args.edgepilot, path, name, file, threads, args.runs, args.warmup)
+                    except subprocess.CalledProcessError as error:
+                        print(f"edgepilot cannot run {path}: {error.stderr.strip()}", file=sys.stderr)
+                        continue
+                    results.setdefault((name, variant, threads), []).append((ours, theirs))
+                    print(f"round {round_index + 1}: {name} {variant} {threads}T ours {ours:.4f} ms, ORT {theirs:.4f} ms", file=sys.stderr)
     print(f"onnxruntime {ort.__version__}; {args.rounds} interleaved rounds x {args.runs} timed runs (+{args.warmup} warm-up); batch 1")
-    print("| model | threads | EdgePilot median ms | ORT median ms | ratio (ours/ORT, median of rounds) |")
-    print("|---|---:|---:|---:|---:|")
-    for (name, threads), pairs in results.items():
+    print("| model | variant | threads | EdgePilot median ms | ORT median ms | ratio (ours/ORT, median of rounds) |")
+    print("|---|---|---:|---:|---:|---:|")
+    for (name, variant, threads), pairs in results.items():
         ours = statistics.median(p[0] for p in pairs)
         theirs = statistics.median(p[1] for p in pairs)
         ratio = statistics.median(p[0] / p[1] for p in pairs)
-        print(f"| {name} | {threads} | {ours:.4f} | {theirs:.4f} | {ratio:.2f}x |")
+        print(f"| {name} | {variant} | {threads} | {ours:.4f} | {theirs:.4f} | {ratio:.2f}x |")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ typedef void (*vbinary_fn)(int, size_t, const float *, const float *, float *, c
 typedef void (*vbinaryc_fn)(int, size_t, const float *, float, float *, const ep_activation *);
 typedef void (*maxpool_fn)(const float *, float *, const ep_pool_params *);
 typedef float (*gavg_fn)(const float *, size_t);
-typedef void (*qgemm_fn)(size_t, size_t, size_t, const int8_t *, const uint8_t *, uint8_t *, const ep_qgemm_params *);
+typedef void (*qgemm_fn)(size_t, size_t, size_t, const int32_t *, const int32_t *, uint8_t *, const ep_qgemm_params *);
 
 typedef struct {
     const char *isa;
@@ -127,19 +127,28 @@ static void test_maxpool(const isa_table *t) {
 }
 
 static void test_qgemm(const isa_table *t) {
-    int8_t w[9 * 40];
-    uint8_t x[40 * 21], want[9 * 21], got[9 * 21];
-    int32_t bias[9];
-    float multiplier[9];
-    for (size_t m = 1; m <= 9; m++)
+    int8_t w[17 * 40];
+    int32_t packed[17 * 20], xpacked[20 * 21];
+    uint8_t x[40 * 21], want[17 * 21], got[17 * 21];
+    int32_t bias[17];
+    float multiplier[17];
+    for (size_t m = 1; m <= 17; m++)
         for (size_t n = 1; n <= 21; n += 2)
             for (size_t k = 1; k <= 40; k += 3) {
                 for (size_t i = 0; i < m * k; i++) w[i] = (int8_t)(rnd() * 127);
                 for (size_t i = 0; i < k * n; i++) x[i] = (uint8_t)((rnd() + 1) * 127.5f);
                 for (size_t i = 0; i < m; i++) { bias[i] = (int32_t)(rnd() * 20000); multiplier[i] = 0.0005f + 0.002f * (rnd() + 1); }
                 const ep_qgemm_params p = {bias, multiplier, (int32_t)((rnd() + 1) * 60), (k & 1) ? 0 : 20, (k & 2) ? 255 : 200};
-                ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar(m, n, k, w, x, want, &p);
-                t->qgemm(m, n, k, w, x, got, &p);
+                ep_qc8w_pack_pairs(m, k, w, packed);
+                // The oracle of the oracle: the plain definition on unpacked weights.
+                for (size_t i = 0; i < m; i++)
+                    for (size_t j = 0; j < n; j++) {
+                        int32_t acc = bias[i];
+                        for (size_t q = 0; q < k; q++) acc += (int32_t)w[i * k + q] * (int32_t)x[q * n + j];
+                        want[i * n + j] = ep_requantize(acc, multiplier[i], &p);
+                    }
+                ep_qu8_pack_pairs(k, n, x, xpacked);
+                t->qgemm(m, n, k, packed, xpacked, got, &p);
                 int ok = memcmp(got, want, m * n) == 0;
                 if (ok) passed++; else {
                     if (failed < 20) printf("FAIL qu8-qc8w-gemm [%s] m%zu n%zu k%zu\n", t->isa, m, n, k);
@@ -161,7 +170,7 @@ int main(void) {
         tables[count++] = (isa_table){"avx2", ep_f32_dwconv_minmax_ukernel__avx2, ep_f32_epilogue_ukernel__avx2,
                                       ep_f32_vbinary_ukernel__avx2, ep_f32_vbinaryc_ukernel__avx2,
                                       ep_f32_maxpool_ukernel__avx2, ep_f32_gavgpool_ukernel__avx2,
-                                      ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__avx2};
+                                      ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2};
     } else {
         printf("skipping avx2: this CPU lacks avx2/fma\n");
     }

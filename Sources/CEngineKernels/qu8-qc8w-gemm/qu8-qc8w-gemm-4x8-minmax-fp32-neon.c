@@ -1,5 +1,5 @@
-// NEON quantized GEMM, 4 rows × 8 columns per tile: uint8 columns widened to int16 and
-// accumulated with vmlal_s16 into int32; fp32 requantization; tails scalar.
+// NEON quantized GEMM, 4 rows × 8 columns per tile, on pair-packed operands: int16 pair products
+// with vmull_s16 and pairwise adds into int32 (no saturation); fp32 requantization; tails scalar.
 #if defined(__aarch64__)
 #include <arm_neon.h>
 #include "ep_qu8_qc8w_gemm.h"
@@ -10,24 +10,30 @@ static void ep_store8_neon(int32x4_t lo, int32x4_t hi, float multiplier, const e
     int32x4_t qhi = vaddq_s32(vcvtnq_s32_f32(vmulq_f32(vcvtq_f32_s32(hi), scale)), vdupq_n_s32(p->y_zero));
     qlo = vminq_s32(vmaxq_s32(qlo, vdupq_n_s32(p->y_min)), vdupq_n_s32(p->y_max));
     qhi = vminq_s32(vmaxq_s32(qhi, vdupq_n_s32(p->y_min)), vdupq_n_s32(p->y_max));
-    const int16x8_t q16 = vcombine_s16(vqmovn_s32(qlo), vqmovn_s32(qhi));
-    vst1_u8(out, vqmovun_s16(q16));
+    vst1_u8(out, vqmovun_s16(vcombine_s16(vqmovn_s32(qlo), vqmovn_s32(qhi))));
 }
 
-void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon(size_t m, size_t n, size_t k, const int8_t *w, const uint8_t *x, uint8_t *y,
+// Σ over the pair of (x pair)·(w pair) for 4 columns: [c0a c0b c1a c1b | c2a c2b c3a c3b].
+static inline int32x4_t ep_pairdot4(int16x8_t xs, int16x8_t ws) {
+    return vpaddq_s32(vmull_s16(vget_low_s16(xs), vget_low_s16(ws)), vmull_high_s16(xs, ws));
+}
+
+void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon(size_t m, size_t n, size_t k, const int32_t *w, const int32_t *x, uint8_t *y,
                                                     const ep_qgemm_params *p) {
+    const size_t pairs = (k + 1) / 2;
     size_t j = 0;
     for (; j + 8 <= n; j += 8) {
         for (size_t i = 0; i < m; i += 4) {
             const size_t rows = m - i < 4 ? m - i : 4;
             int32x4_t lo[4], hi[4];
             for (size_t r = 0; r < 4; r++) lo[r] = hi[r] = vdupq_n_s32(r < rows ? p->bias[i + r] : 0);
-            for (size_t t = 0; t < k; t++) {
-                const int16x8_t xv = vreinterpretq_s16_u16(vmovl_u8(vld1_u8(x + t * n + j)));
+            for (size_t t = 0; t < pairs; t++) {
+                const int16x8_t x0 = vreinterpretq_s16_s32(vld1q_s32(x + t * n + j));
+                const int16x8_t x1 = vreinterpretq_s16_s32(vld1q_s32(x + t * n + j + 4));
                 for (size_t r = 0; r < rows; r++) {
-                    const int16_t wv = w[(i + r) * k + t];
-                    lo[r] = vmlal_n_s16(lo[r], vget_low_s16(xv), wv);
-                    hi[r] = vmlal_n_s16(hi[r], vget_high_s16(xv), wv);
+                    const int16x8_t ws = vreinterpretq_s16_s32(vdupq_n_s32(w[(i + r) * pairs + t]));
+                    lo[r] = vaddq_s32(lo[r], ep_pairdot4(x0, ws));
+                    hi[r] = vaddq_s32(hi[r], ep_pairdot4(x1, ws));
                 }
             }
             for (size_t r = 0; r < rows; r++) ep_store8_neon(lo[r], hi[r], p->multiplier[i + r], p, y + (i + r) * n + j);
@@ -36,7 +42,7 @@ void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon(size_t m, size_t n, size_t k
     for (; j < n; j++) {
         for (size_t i = 0; i < m; i++) {
             int32_t acc = p->bias[i];
-            for (size_t t = 0; t < k; t++) acc += (int32_t)w[i * k + t] * (int32_t)x[t * n + j];
+            for (size_t t = 0; t < k; t++) acc += ep_qc8w_at(w, k, i, t) * ep_qu8_at(x, n, t, j);
             y[i * n + j] = ep_requantize(acc, p->multiplier[i], p);
         }
     }

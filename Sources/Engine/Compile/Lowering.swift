@@ -12,8 +12,10 @@ struct Lowering {
     func scratchBytes(_ node: Node) -> Int {
         guard var conv = convPlan(node) else { return 0 }
         if conv.kind == .depthwise { return ep_dwconv_scratch_floats(&conv.params) * 4 }
+        let k = conv.channels / conv.group * Int(conv.params.kh * conv.params.kw), n = Int(conv.params.oh * conv.params.ow)
+        if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params)) }
         if ConvStep.isPointwise(conv.params) { return 0 }
-        return conv.channels / conv.group * Int(conv.params.kh * conv.params.kw) * Int(conv.params.oh * conv.params.ow) * 4
+        return k * n * 4
     }
 
     enum ConvKind { case gemm, depthwise }
@@ -26,9 +28,10 @@ struct Lowering {
 
     /// 1-D and 2-D float convolutions with constant weights; nil otherwise.
     func convPlan(_ node: Node) -> ConvPlan? {
-        guard node.opType == "Conv" || node.opType == "FusedConv",
+        let integer = node.opType == "QConv"
+        guard node.opType == "Conv" || node.opType == "FusedConv" || integer,
             let x = graph.types[node.inputs[0]], let w = graph.types[node.inputs[1]], graph.constants[node.inputs[1]] != nil,
-            x.dtype == .float32, x.shape.count == 3 || x.shape.count == 4,
+            x.dtype == (integer ? .uint8 : .float32), x.shape.count == 3 || x.shape.count == 4,
             let geometry = try? ConvGeometry.make(node, spatial: Array(x.shape[2...]), kernel: Array(w.shape[2...]))
         else { return nil }
         let twoD = x.shape.count == 4
@@ -75,6 +78,17 @@ struct Lowering {
                                 bias: bias, batch: plan.batch, channels: plan.channels, outChannels: plan.outChannels, group: plan.group,
                                 params: plan.params, activation: activation, kernels: kernels)
             }
+        case "QConv":
+            guard let plan = convPlan(node), plan.group == 1, let x = input(0),
+                let weights = graph.constants[node.inputs[1]], case .int8(let w) = weights.storage,
+                let bias = graph.constants[node.inputs[2]], case .int32(let b) = bias.storage,
+                let multiplier = graph.constants[node.inputs[3]]?.floats
+            else { return nil }
+            guard let scratch else { return nil }
+            return QConvStep(x: x, y: y, scratch: scratch, weights: w, bias: b,
+                             multiplier: multiplier, batch: plan.batch, channels: plan.channels, outChannels: plan.outChannels,
+                             xZero: UInt8(clamping: node.int("x_zero") ?? 0), params: plan.params, yZero: Int32(node.int("y_zero") ?? 0),
+                             yMin: Int32(node.int("y_min") ?? 0), yMax: Int32(node.int("y_max") ?? 255), kernels: kernels)
         case "Gemm", "FusedGemm":
             return gemm(node, out: out, y: y, activation: activation, input: input, constant: constant)
         case "MatMul":

@@ -55,6 +55,7 @@ public enum FusedOps {
         switch node.opType {
         case "FusedConv": return FusedConvOp()
         case "FusedGemm": return FusedGemmOp()
+        case "QConv": return QConvOp()
         default: return nil
         }
     }

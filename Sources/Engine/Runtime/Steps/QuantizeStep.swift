@@ -1,3 +1,4 @@
+import CEngineKernels
 import Foundation
 
 /// QuantizeLinear (float32 → uint8/int8) and DequantizeLinear (uint8/int8 → float32) with
@@ -23,6 +24,14 @@ final class QuantizeStep: Step {
 
     func run(_ arena: UnsafeMutableRawPointer) {
         let px = x.address(arena), py = y.address(arena)
+        if scales.count == 1 && !signed {
+            if quantize {
+                ep_f32_qu8_vcvt__scalar(count, px.assumingMemoryBound(to: Float.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: UInt8.self))
+            } else {
+                ep_qu8_f32_vcvt__scalar(count, px.assumingMemoryBound(to: UInt8.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: Float.self))
+            }
+            return
+        }
         let period = scales.count
         let low: Float = signed ? -128 : 0, high: Float = signed ? 127 : 255
         for i in 0..<count {

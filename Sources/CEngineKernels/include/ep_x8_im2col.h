@@ -1,0 +1,10 @@
+// x8-im2col: one uint8 image [c][ih][iw] → columns [c*kh*kw][oh*ow] for a quantized GEMM
+// convolution. Out-of-image taps take `pad` — the activation zero point, which is the
+// quantized value of 0.0.
+#ifndef EP_X8_IM2COL_H
+#define EP_X8_IM2COL_H
+#include <stdint.h>
+#include "ep_f32_dwconv.h"
+
+void ep_x8_im2col__scalar(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, uint8_t *columns);
+#endif

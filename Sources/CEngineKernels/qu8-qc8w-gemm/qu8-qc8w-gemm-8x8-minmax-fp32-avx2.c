@@ -1,0 +1,56 @@
+// AVX2 quantized GEMM, 8 rows × 8 columns per tile, on pair-packed operands: one load gives
+// (x[2t][j], x[2t+1][j]) for 8 columns as 16 int16 lanes, multiplied against 8 broadcast weight
+// pairs with _mm256_madd_epi16 (int16·int16 pairs into int32: no saturation, unlike maddubs);
+// fp32 requantization; row tails in the same tile, column tails scalar.
+#if defined(__x86_64__)
+#include <immintrin.h>
+#include "ep_qu8_qc8w_gemm.h"
+
+__attribute__((target("avx2,fma")))
+static inline void ep_store8(__m256i acc, float multiplier, const ep_qgemm_params *p, uint8_t *out) {
+    const __m256 scaled = _mm256_mul_ps(_mm256_cvtepi32_ps(acc), _mm256_set1_ps(multiplier));
+    __m256i q = _mm256_add_epi32(_mm256_cvtps_epi32(scaled), _mm256_set1_epi32(p->y_zero));
+    q = _mm256_min_epi32(_mm256_max_epi32(q, _mm256_set1_epi32(p->y_min)), _mm256_set1_epi32(p->y_max));
+    const __m128i packed16 = _mm_packs_epi32(_mm256_castsi256_si128(q), _mm256_extracti128_si256(q, 1));
+    _mm_storel_epi64((__m128i *)out, _mm_packus_epi16(packed16, packed16));
+}
+
+__attribute__((target("avx2,fma")))
+void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2(size_t m, size_t n, size_t k, const int32_t *w, const int32_t *x, uint8_t *y,
+                                                    const ep_qgemm_params *p) {
+    const size_t pairs = (k + 1) / 2;
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+        for (size_t i = 0; i < m; i += 8) {
+            const size_t rows = m - i < 8 ? m - i : 8;
+            const int32_t *wr[8];
+            __m256i acc[8];
+            for (size_t r = 0; r < 8; r++) {
+                const size_t row = i + (r < rows ? r : 0);
+                wr[r] = w + row * pairs;
+                acc[r] = _mm256_set1_epi32(p->bias[row]);
+            }
+            const int32_t *xc = x + j;
+            for (size_t t = 0; t < pairs; t++, xc += n) {
+                const __m256i xp = _mm256_loadu_si256((const __m256i *)xc);
+                acc[0] = _mm256_add_epi32(acc[0], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[0][t])));
+                acc[1] = _mm256_add_epi32(acc[1], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[1][t])));
+                acc[2] = _mm256_add_epi32(acc[2], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[2][t])));
+                acc[3] = _mm256_add_epi32(acc[3], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[3][t])));
+                acc[4] = _mm256_add_epi32(acc[4], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[4][t])));
+                acc[5] = _mm256_add_epi32(acc[5], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[5][t])));
+                acc[6] = _mm256_add_epi32(acc[6], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[6][t])));
+                acc[7] = _mm256_add_epi32(acc[7], _mm256_madd_epi16(xp, _mm256_set1_epi32(wr[7][t])));
+            }
+            for (size_t r = 0; r < rows; r++) ep_store8(acc[r], p->multiplier[i + r], p, y + (i + r) * n + j);
+        }
+    }
+    for (; j < n; j++) {
+        for (size_t i = 0; i < m; i++) {
+            int32_t acc = p->bias[i];
+            for (size_t t = 0; t < k; t++) acc += ep_qc8w_at(w, k, i, t) * ep_qu8_at(x, n, t, j);
+            y[i * n + j] = ep_requantize(acc, p->multiplier[i], p);
+        }
+    }
+}
+#endif

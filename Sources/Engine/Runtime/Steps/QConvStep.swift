@@ -1,0 +1,69 @@
+import CEngineKernels
+
+/// Integer 2-D convolution (group 1): per image, the uint8 input itself (1×1 stride 1) or its
+/// uint8 im2col (padded with the input zero point), packed into k-pairs, times the pair-packed
+/// int8 weights through the qu8-qc8w-gemm kernel, which requantizes to uint8.
+final class QConvStep: Step {
+    let x: Location, y: Location, scratch: Location
+    /// Weights packed once into the kernels' int16-pair layout (ep_qc8w_pack_pairs).
+    let weights: [Int32], bias: [Int32], multiplier: [Float]
+    let batch: Int, channels: Int, outChannels: Int, xZero: UInt8
+    var params: ep_dwconv_params
+    let yZero: Int32, yMin: Int32, yMax: Int32
+    let kernels: KernelTable
+
+    /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1), then the packed pairs.
+    static func scratchBytes(k: Int, n: Int, pointwise: Bool) -> Int {
+        (pointwise ? 0 : (k * n + 63) / 64 * 64) + (k + 1) / 2 * n * 4
+    }
+
+    init(x: Location, y: Location, scratch: Location, weights: [Int8], bias: [Int32], multiplier: [Float], batch: Int, channels: Int,
+         outChannels: Int, xZero: UInt8, params: ep_dwconv_params, yZero: Int32, yMin: Int32, yMax: Int32, kernels: KernelTable) {
+        self.x = x
+        self.y = y
+        self.scratch = scratch
+        let k = weights.count / max(1, outChannels)
+        var packed = [Int32](repeating: 0, count: outChannels * ((k + 1) / 2))
+        ep_qc8w_pack_pairs(outChannels, k, weights, &packed)
+        self.weights = packed
+        self.bias = bias
+        self.multiplier = multiplier
+        self.batch = batch
+        self.channels = channels
+        self.outChannels = outChannels
+        self.xZero = xZero
+        self.params = params
+        self.yZero = yZero
+        self.yMin = yMin
+        self.yMax = yMax
+        self.kernels = kernels
+    }
+
+    var kind: String { "qconv \(params.kh)×\(params.kw) int8 gemm (\(kernels.isa.rawValue))" }
+
+    func run(_ arena: UnsafeMutableRawPointer) {
+        let input = x.address(arena).assumingMemoryBound(to: UInt8.self)
+        let output = y.address(arena).assumingMemoryBound(to: UInt8.self)
+        let inPlane = Int(params.ih * params.iw), outPlane = Int(params.oh * params.ow)
+        let k = channels * Int(params.kh * params.kw)
+        let pointwise = ConvStep.isPointwise(params)
+        let columns = scratch.address(arena).assumingMemoryBound(to: UInt8.self)
+        let pairs = (scratch.address(arena) + (pointwise ? 0 : (k * outPlane + 63) / 64 * 64)).assumingMemoryBound(to: Int32.self)
+        bias.withUnsafeBufferPointer { b in
+            multiplier.withUnsafeBufferPointer { m in
+                var p = ep_qgemm_params(bias: b.baseAddress, multiplier: m.baseAddress, y_zero: yZero, y_min: yMin, y_max: yMax)
+                weights.withUnsafeBufferPointer { w in
+                    for n in 0..<batch {
+                        var source = UnsafePointer(input + n * channels * inPlane)
+                        if !pointwise {
+                            withUnsafePointer(to: &params) { ep_x8_im2col__scalar(source, Int32(channels), $0, xZero, columns) }
+                            source = UnsafePointer(columns)
+                        }
+                        ep_qu8_pack_pairs(k, outPlane, source, pairs)
+                        kernels.qgemm(outChannels, outPlane, k, w.baseAddress, pairs, output + n * outChannels * outPlane, &p)
+                    }
+                }
+            }
+        }
+    }
+}
