@@ -70,3 +70,31 @@ import Testing
         #expect(result.stderr.contains("'nope', which is not an input (inputs: Input3)"), "\(result.stderr)")
     }
 }
+
+@Suite struct QuantizeCommandTests {
+    let edgepilot = BuiltBinary("edgepilot")
+
+    @Test(arguments: ["int8", "fp16"])
+    func buildsAVariantThatRunsAndReportsItsPrecision(precision: String) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-\(precision)-\(UUID().uuidString).onnx").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let build = try edgepilot.run(["quantize", EngineCommandTests.mnist, "--precision", precision, "--out", out]
+            + (precision == "int8" ? ["--calib", EngineCommandTests.digits] : []))
+        #expect(build.status == 0, "\(build.stderr)")
+        if precision == "int8" { #expect(build.stdout.contains("kept float: 'Times212' (MatMul): no integer MatMul kernel yet")) }
+        let run = try edgepilot.run(["run", out, "--input", EngineCommandTests.digits, "--top", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains(precision == "int8" ? "int8 (2 integer convolution(s))" : "fp32 compute, fp16 weights"), "\(run.stderr)")
+        let predictions = run.stdout.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "top-1 ") else { return nil }
+            return Int(line[range.upperBound...].split(separator: ":")[0])
+        }
+        #expect(predictions == [7, 2, 1, 0, 4, 1, 4, 9, 5, 9, 0, 6, 9, 0, 1, 5])
+    }
+
+    @Test func int8NeedsCalibrationData() throws {
+        let result = try edgepilot.run(["quantize", EngineCommandTests.mnist, "--precision", "int8", "--out", "/tmp/never.onnx"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--precision int8 needs --calib FILE"))
+    }
+}

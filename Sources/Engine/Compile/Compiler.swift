@@ -36,6 +36,13 @@ public enum Compiler {
         return (typed, reports)
     }
 
+    /// What arithmetic actually runs, for every run's report.
+    static func precision(_ graph: Graph, _ steps: [CompiledModel.StepInfo]) -> String {
+        let integer = steps.filter { $0.kind.hasPrefix("qconv") }.count
+        if integer > 0 { return "int8 (\(integer) integer convolution(s)), fp32 elsewhere" }
+        return PromoteFloat16.uses(graph) ? "fp32 compute, fp16 weights (promoted; no fp16 kernels in this build)" : "fp32"
+    }
+
     public static func compile(_ graph: Graph, options: Options = Options()) throws(EngineError) -> CompiledModel {
         let (typed, reports) = try analyze(graph, options: options)
         openblas_set_num_threads(Int32(max(1, options.threads)))
@@ -92,7 +99,7 @@ public enum Compiler {
         return CompiledModel(inputs: inputs, outputs: outputs, steps: steps, arenaBytes: plan.arenaBytes,
                              report: .init(passes: reports, steps: stepInfo, arenaBytes: plan.arenaBytes, naiveBytes: plan.naiveBytes,
                                            isa: options.isa, threads: options.threads,
-                                           computePrecision: PromoteFloat16.uses(graph) ? "fp32 compute, fp16 weights (promoted; no fp16 kernels in this build)" : "fp32"),
+                                           computePrecision: precision(graph, stepInfo)),
                              graph: typed)
     }
 }
