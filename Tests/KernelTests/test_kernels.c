@@ -14,6 +14,7 @@ typedef void (*vbinary_fn)(int, size_t, const float *, const float *, float *, c
 typedef void (*vbinaryc_fn)(int, size_t, const float *, float, float *, const ep_activation *);
 typedef void (*maxpool_fn)(const float *, float *, const ep_pool_params *);
 typedef float (*gavg_fn)(const float *, size_t);
+typedef void (*qcvt_fn)(size_t, const float *, float, int32_t, uint8_t *);
 typedef void (*qgemm_fn)(size_t, size_t, size_t, const int32_t *, const int32_t *, uint8_t *, const ep_qgemm_params *);
 
 typedef struct {
@@ -25,6 +26,7 @@ typedef struct {
     maxpool_fn maxpool;
     gavg_fn gavg;
     qgemm_fn qgemm;
+    qcvt_fn quantize;
 } isa_table;
 
 static int passed = 0, failed = 0;
@@ -157,20 +159,37 @@ static void test_qgemm(const isa_table *t) {
             }
 }
 
+static void test_quantize(const isa_table *t) {
+    float x[100];
+    uint8_t want[100], got[100];
+    for (size_t n = 1; n <= 99; n += 7)
+        for (int zero = 0; zero <= 255; zero += 85) {
+            const float scale = 0.01f + 0.05f * (rnd() + 1);
+            for (size_t i = 0; i < n; i++) x[i] = rnd() * 10.f;
+            x[0] = 0.5f * scale;  // a tie: rounds to even
+            ep_f32_qu8_vcvt__scalar(n, x, scale, zero, want);
+            t->quantize(n, x, scale, zero, got);
+            if (memcmp(got, want, n) == 0) passed++; else {
+                if (failed < 20) printf("FAIL f32-qu8-vcvt [%s] n%zu zero%d\n", t->isa, n, zero);
+                failed++;
+            }
+        }
+}
+
 int main(void) {
     isa_table tables[2];
     int count = 0;
     tables[count++] = (isa_table){"scalar", ep_f32_dwconv_minmax_ukernel__scalar, ep_f32_epilogue_ukernel__scalar,
                                   ep_f32_vbinary_ukernel__scalar, ep_f32_vbinaryc_ukernel__scalar,
                                   ep_f32_maxpool_ukernel__scalar, ep_f32_gavgpool_ukernel__scalar,
-                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar};
+                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, ep_f32_qu8_vcvt__scalar};
 #if defined(__x86_64__)
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
         tables[count++] = (isa_table){"avx2", ep_f32_dwconv_minmax_ukernel__avx2, ep_f32_epilogue_ukernel__avx2,
                                       ep_f32_vbinary_ukernel__avx2, ep_f32_vbinaryc_ukernel__avx2,
                                       ep_f32_maxpool_ukernel__avx2, ep_f32_gavgpool_ukernel__avx2,
-                                      ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2};
+                                      ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, ep_f32_qu8_vcvt__avx2};
     } else {
         printf("skipping avx2: this CPU lacks avx2/fma\n");
     }
@@ -178,13 +197,14 @@ int main(void) {
     tables[count++] = (isa_table){"neon", ep_f32_dwconv_minmax_ukernel__neon, ep_f32_epilogue_ukernel__neon,
                                   ep_f32_vbinary_ukernel__neon, ep_f32_vbinaryc_ukernel__neon,
                                   ep_f32_maxpool_ukernel__scalar, ep_f32_gavgpool_ukernel__neon,
-                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon};
+                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, ep_f32_qu8_vcvt__neon};
 #endif
     for (int i = 0; i < count; i++) {
         test_dwconv(&tables[i]);
         test_elementwise(&tables[i]);
         test_maxpool(&tables[i]);
         test_qgemm(&tables[i]);
+        test_quantize(&tables[i]);
     }
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

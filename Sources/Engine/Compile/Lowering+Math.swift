@@ -83,6 +83,6 @@ extension Lowering {
         }
         return QuantizeStep(x: x, y: y, count: out.count, inner: inner, scales: scales,
                             zeros: zeros.count == scales.count ? zeros : Array(repeating: zeros[0], count: scales.count),
-                            quantize: quantize, signed: integer == .int8)
+                            quantize: quantize, signed: integer == .int8, kernels: kernels)
     }
 }

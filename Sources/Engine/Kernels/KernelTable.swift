@@ -15,6 +15,7 @@ public struct KernelTable: Sendable {
     public typealias GlobalAverage = @convention(c) (UnsafePointer<Float>?, Int) -> Float
     public typealias QGemm = @convention(c) (Int, Int, Int, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafeMutablePointer<UInt8>?,
                                              UnsafePointer<ep_qgemm_params>?) -> Void
+    public typealias QuantizeU8 = @convention(c) (Int, UnsafePointer<Float>?, Float, Int32, UnsafeMutablePointer<UInt8>?) -> Void
     public typealias MaxPool = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafePointer<ep_pool_params>?) -> Void
 
     public let isa: ISALevel
@@ -25,26 +26,27 @@ public struct KernelTable: Sendable {
     public let globalAverage: GlobalAverage
     public let maxPool: MaxPool
     public let qgemm: QGemm
+    public let quantizeU8: QuantizeU8
 
     public static let scalar = KernelTable(
         isa: .scalar, dwconv: ep_f32_dwconv_minmax_ukernel__scalar, epilogue: ep_f32_epilogue_ukernel__scalar,
         vbinary: ep_f32_vbinary_ukernel__scalar, vbinaryc: ep_f32_vbinaryc_ukernel__scalar,
         globalAverage: ep_f32_gavgpool_ukernel__scalar, maxPool: ep_f32_maxpool_ukernel__scalar,
-        qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar)
+        qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, quantizeU8: ep_f32_qu8_vcvt__scalar)
 
     #if arch(x86_64)
         public static let avx2 = KernelTable(
             isa: .avx2, dwconv: ep_f32_dwconv_minmax_ukernel__avx2, epilogue: ep_f32_epilogue_ukernel__avx2,
             vbinary: ep_f32_vbinary_ukernel__avx2, vbinaryc: ep_f32_vbinaryc_ukernel__avx2,
             globalAverage: ep_f32_gavgpool_ukernel__avx2, maxPool: ep_f32_maxpool_ukernel__avx2,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2)
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, quantizeU8: ep_f32_qu8_vcvt__avx2)
     #endif
     #if arch(arm64)
         public static let neon = KernelTable(
             isa: .neon, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon)
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, quantizeU8: ep_f32_qu8_vcvt__neon)
     #endif
 
     /// The table for a level; a level this build lacks falls back to scalar.

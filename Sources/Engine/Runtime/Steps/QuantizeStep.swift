@@ -8,8 +8,11 @@ final class QuantizeStep: Step {
     let x: Location, y: Location, count: Int, inner: Int
     let scales: [Float], zeros: [Float]
     let quantize: Bool, signed: Bool
+    let kernels: KernelTable
 
-    init(x: Location, y: Location, count: Int, inner: Int, scales: [Float], zeros: [Float], quantize: Bool, signed: Bool) {
+    init(x: Location, y: Location, count: Int, inner: Int, scales: [Float], zeros: [Float], quantize: Bool, signed: Bool,
+         kernels: KernelTable) {
+        self.kernels = kernels
         self.x = x
         self.y = y
         self.count = count
@@ -26,7 +29,7 @@ final class QuantizeStep: Step {
         let px = x.address(arena), py = y.address(arena)
         if scales.count == 1 && !signed {
             if quantize {
-                ep_f32_qu8_vcvt__scalar(count, px.assumingMemoryBound(to: Float.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: UInt8.self))
+                kernels.quantizeU8(count, px.assumingMemoryBound(to: Float.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: UInt8.self))
             } else {
                 ep_qu8_f32_vcvt__scalar(count, px.assumingMemoryBound(to: UInt8.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: Float.self))
             }
