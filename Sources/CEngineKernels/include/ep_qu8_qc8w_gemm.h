@@ -54,4 +54,15 @@ static inline uint8_t ep_requantize(int32_t acc, float multiplier, const ep_qgem
     if (q > p->y_max) q = p->y_max;
     return (uint8_t)q;
 }
+// Columns [j, n) one at a time: the tail of the ISA kernels.
+static inline void ep_qgemm_column_tail(size_t m, size_t n, size_t k, const int32_t *w, const int32_t *x, uint8_t *y,
+                                        const ep_qgemm_params *p, size_t j) {
+    for (; j < n; j++) {
+        for (size_t i = 0; i < m; i++) {
+            int32_t acc = p->bias[i];
+            for (size_t t = 0; t < k; t++) acc += ep_qc8w_at(w, k, i, t) * ep_qu8_at(x, n, t, j);
+            y[i * n + j] = ep_requantize(acc, p->multiplier[i], p);
+        }
+    }
+}
 #endif

@@ -45,12 +45,6 @@ void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2(size_t m, size_t n, size_t k
             for (size_t r = 0; r < rows; r++) ep_store8(acc[r], p->multiplier[i + r], p, y + (i + r) * n + j);
         }
     }
-    for (; j < n; j++) {
-        for (size_t i = 0; i < m; i++) {
-            int32_t acc = p->bias[i];
-            for (size_t t = 0; t < k; t++) acc += ep_qc8w_at(w, k, i, t) * ep_qu8_at(x, n, t, j);
-            y[i * n + j] = ep_requantize(acc, p->multiplier[i], p);
-        }
-    }
+    ep_qgemm_column_tail(m, n, k, w, x, y, p, j);
 }
 #endif

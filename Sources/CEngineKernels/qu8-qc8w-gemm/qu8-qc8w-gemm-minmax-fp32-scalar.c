@@ -27,11 +27,5 @@ void ep_qu8_pack_pairs(size_t k, size_t n, const uint8_t *x, int32_t *packed) {
 
 void ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar(size_t m, size_t n, size_t k, const int32_t *w, const int32_t *x, uint8_t *y,
                                                   const ep_qgemm_params *p) {
-    for (size_t i = 0; i < m; i++) {
-        for (size_t j = 0; j < n; j++) {
-            int32_t acc = p->bias[i];
-            for (size_t t = 0; t < k; t++) acc += ep_qc8w_at(w, k, i, t) * ep_qu8_at(x, n, t, j);
-            y[i * n + j] = ep_requantize(acc, p->multiplier[i], p);
-        }
-    }
+    ep_qgemm_column_tail(m, n, k, w, x, y, p, 0);
 }
