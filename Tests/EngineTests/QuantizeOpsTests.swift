@@ -59,3 +59,22 @@ import Testing
         }
     }
 }
+
+@Suite struct MissingQDQPartnerTests {
+    /// QuantizeLinear feeding a Conv with no DequantizeLinear between: a clear compile-time error.
+    @Test func quantizedValueIntoFloatConv() {
+        let graph = Graph(
+            inputs: [ValueInfo(name: "x", dtype: .float32, dims: [.value(1), .value(2), .value(4), .value(4)])],
+            outputs: [ValueInfo(name: "y", dtype: .float32, dims: [.value(1), .value(3), .value(4), .value(4)])],
+            initializers: ["s": Tensor(shape: [], floats: [0.1]), "z": Tensor(shape: [], storage: .uint8([128])),
+                           "w": Tensor(shape: [3, 2, 1, 1], floats: [1, 2, 3, 4, 5, 6])],
+            nodes: [Node(name: "q", opType: "QuantizeLinear", inputs: ["x", "s", "z"], outputs: ["xq"]),
+                    Node(name: "conv", opType: "Conv", inputs: ["xq", "w"], outputs: ["y"])])
+        do {
+            _ = try Compiler.compile(graph)
+            Issue.record("compiled a Conv on a quantized value")
+        } catch {
+            #expect(error.message.contains("'conv' (Conv): Conv of uint8"), "\(error)")
+        }
+    }
+}

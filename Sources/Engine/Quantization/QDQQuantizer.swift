@@ -57,7 +57,7 @@ public enum QDQQuantizer {
             return base + "/dq"
         }
         var quantized: [String] = []
-        var insertions: [(after: String, nodes: [Node])] = []
+        var insertions: [(before: String, nodes: [Node])] = []  // weight/bias DequantizeLinears, placed before their conv
         for plan in plans {
             var conv = typed.nodes[plan.index]
             guard let xq = activation(plan.x), activation(plan.y) != nil, let weights = typed.constants[conv.inputs[1]],
