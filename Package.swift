@@ -53,7 +53,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "Engine",
-            dependencies: ["EngineIR", "EngineONNX", "CEngineKernels", "CEngineBLAS"],
+            dependencies: ["EngineIR", "CEngineKernels", "CEngineBLAS"],
             swiftSettings: swiftSettings),
         .target(
             name: "CEngineKernels",

@@ -46,7 +46,7 @@ enum CPUTopology {
                         minKHz: policyOf(core.id)?.value.minKHz, big: false, policies: []))
             }
             clusters[target].cpus.append(core.id)
-            if let policy = policyOf(core.id), !clusters[target].policies.contains(where: { $0.name == policy.name }) {
+            if let policy = policyOf(core.id), !clusters[target].policies.contains(where: { $0.name == policy.value.name }) {
                 clusters[target].policies.append(policy.value)
             }
             info.cores[index].cluster = target

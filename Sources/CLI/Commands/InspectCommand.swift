@@ -21,10 +21,8 @@ struct InspectCommand: ParsableCommand {
         let graph = loaded.graph
         var report = InspectReport(model: model, fileBytes: loaded.fileBytes, producer: loaded.producer, graph: graph)
         do {
-            let options = try engine.compilerOptions()
-            let (original, _) = try Compiler.analyze(graph, options: Compiler.Options(batch: options.batch, inputShapes: options.inputShapes, runPasses: false))
-            let compiled = try Compiler.compile(graph, options: options)
-            report.add(summary: ModelSummary(graph: graph, typed: original), compiled: compiled)
+            let compiled = try Compiler.compile(graph, options: try engine.compilerOptions())
+            report.add(summary: ModelSummary(graph: graph, typed: compiled.graph), compiled: compiled)
         } catch let error as EngineError where error.code == .unsupported {
             report.unsupported = error.items
             report.problem = error.message

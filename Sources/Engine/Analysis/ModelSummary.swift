@@ -6,7 +6,8 @@ public struct ModelSummary: Sendable, Equatable {
     public var ops: [String: Int]
     /// Float elements in initializers and Constant-node tensors.
     public var parameters: Int
-    /// Multiply-accumulates of Conv, ConvTranspose, Gemm and MatMul at the compiled shapes.
+    /// Multiply-accumulates of Conv (fused or integer), ConvTranspose, Gemm and MatMul at the
+    /// compiled shapes.
     public var macs: Int
 
     public init(graph: Graph, typed: TypedGraph) {
@@ -22,7 +23,7 @@ public struct ModelSummary: Sendable, Equatable {
         for node in typed.nodes {
             guard let out = node.outputs.first.flatMap({ typed.types[$0] }) else { continue }
             switch node.opType {
-            case "Conv", "FusedConv", "ConvTranspose":
+            case "Conv", "FusedConv", "QConv", "ConvTranspose":
                 guard let w = typed.types[node.inputs[1]] else { continue }
                 let perOutput = w.shape.dropFirst().reduce(1, *)  // C/group × kernel
                 macs += node.opType == "ConvTranspose" ? (typed.types[node.inputs[0]]?.count ?? 0) * w.shape.dropFirst().reduce(1, *)

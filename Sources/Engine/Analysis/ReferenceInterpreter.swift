@@ -21,11 +21,4 @@ public enum ReferenceInterpreter {
         }
         return results
     }
-
-    /// Runs one pass on a copy of the graph: what a pass test compares.
-    public static func applying(_ pass: any GraphPass, to graph: TypedGraph) throws(EngineError) -> (TypedGraph, [String]) {
-        var copy = graph
-        let changes = try pass.run(&copy)
-        return (copy, changes)
-    }
 }

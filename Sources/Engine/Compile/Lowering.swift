@@ -1,5 +1,4 @@
 import CEngineKernels
-import Foundation
 import EngineIR
 
 /// Chooses the step for each node: a kernel step where one exists for the op, dtype and
@@ -99,7 +98,9 @@ struct Lowering {
             guard out.dtype == .float32, let x = input(0), let act = Self.activation(node, graph) else { return nil }
             return ActivationStep(x: x, y: y, count: out.count, activation: act, kernels: kernels)
         case "Sigmoid", "Tanh", "Exp", "Sqrt", "Erf", "Log", "Abs", "Neg", "Reciprocal", "LeakyRelu":
-            guard out.dtype == .float32, let x = input(0), let f = Self.unary(node) else { return nil }
+            guard out.dtype == .float32, let x = input(0),
+                let f = UnaryOp.all.first(where: { $0.name == node.opType })?.kernel?(node)
+            else { return nil }
             return UnaryStep(name: node.opType, x: x, y: y, count: out.count, function: f)
         case "MaxPool", "AveragePool":
             guard out.dtype == .float32, out.shape.count == 4, let x = input(0), let type = graph.types[node.inputs[0]],
@@ -151,24 +152,6 @@ struct Lowering {
         case "Clip":
             guard let (low, high) = try? ClipOp.bounds(graph.context(node)) else { return nil }
             return Activation(kind: .clamp, min: low, max: high)
-        default: return nil
-        }
-    }
-
-    static func unary(_ node: Node) -> ((Float) -> Float)? {
-        switch node.opType {
-        case "Sigmoid": return { 1 / (1 + expf(-$0)) }
-        case "Tanh": return { tanhf($0) }
-        case "Exp": return { expf($0) }
-        case "Sqrt": return { $0.squareRoot() }
-        case "Erf": return { erff($0) }
-        case "Log": return { logf($0) }
-        case "Abs": return { abs($0) }
-        case "Neg": return { -$0 }
-        case "Reciprocal": return { 1 / $0 }
-        case "LeakyRelu":
-            let alpha = node.float("alpha") ?? 0.01
-            return { $0 < 0 ? alpha * $0 : $0 }
         default: return nil
         }
     }

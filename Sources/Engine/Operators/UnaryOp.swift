@@ -7,24 +7,33 @@ import Foundation
 public struct UnaryOp: OperatorKind {
     public let name: String
     let floatOnly: Bool
+    /// The reference: computed in Double, rounded once.
     let function: @Sendable (Node, Double) -> Double
+    /// The float32 loop the compiled step runs, where there is one (Relu, Clip, HardSigmoid and
+    /// HardSwish use the epilogue kernel instead).
+    var kernel: (@Sendable (Node) -> @Sendable (Float) -> Float)? = nil
 
     public static let all: [UnaryOp] = [
         UnaryOp(name: "Relu", floatOnly: false) { _, x in x < 0 ? 0 : x },
-        UnaryOp(name: "Sigmoid", floatOnly: true) { _, x in 1 / (1 + exp(-x)) },
-        UnaryOp(name: "Tanh", floatOnly: true) { _, x in tanh(x) },
-        UnaryOp(name: "LeakyRelu", floatOnly: true) { node, x in x < 0 ? Double(node.float("alpha") ?? 0.01) * x : x },
+        UnaryOp(name: "Sigmoid", floatOnly: true, function: { _, x in 1 / (1 + exp(-x)) }, kernel: { _ in { 1 / (1 + expf(-$0)) } }),
+        UnaryOp(name: "Tanh", floatOnly: true, function: { _, x in tanh(x) }, kernel: { _ in { tanhf($0) } }),
+        UnaryOp(
+            name: "LeakyRelu", floatOnly: true, function: { node, x in x < 0 ? Double(node.float("alpha") ?? 0.01) * x : x },
+            kernel: { node in
+                let alpha = node.float("alpha") ?? 0.01
+                return { $0 < 0 ? alpha * $0 : $0 }
+            }),
         UnaryOp(name: "HardSigmoid", floatOnly: true) { node, x in
             max(0, min(1, Double(node.float("alpha") ?? 0.2) * x + Double(node.float("beta") ?? 0.5)))
         },
         UnaryOp(name: "HardSwish", floatOnly: true) { _, x in x * max(0, min(1, x / 6 + 0.5)) },
-        UnaryOp(name: "Sqrt", floatOnly: true) { _, x in x.squareRoot() },
-        UnaryOp(name: "Erf", floatOnly: true) { _, x in erf(x) },
-        UnaryOp(name: "Exp", floatOnly: true) { _, x in exp(x) },
-        UnaryOp(name: "Log", floatOnly: true) { _, x in log(x) },
-        UnaryOp(name: "Abs", floatOnly: false) { _, x in abs(x) },
-        UnaryOp(name: "Neg", floatOnly: false) { _, x in -x },
-        UnaryOp(name: "Reciprocal", floatOnly: true) { _, x in 1 / x },
+        UnaryOp(name: "Sqrt", floatOnly: true, function: { _, x in x.squareRoot() }, kernel: { _ in { $0.squareRoot() } }),
+        UnaryOp(name: "Erf", floatOnly: true, function: { _, x in erf(x) }, kernel: { _ in { erff($0) } }),
+        UnaryOp(name: "Exp", floatOnly: true, function: { _, x in exp(x) }, kernel: { _ in { expf($0) } }),
+        UnaryOp(name: "Log", floatOnly: true, function: { _, x in log(x) }, kernel: { _ in { logf($0) } }),
+        UnaryOp(name: "Abs", floatOnly: false, function: { _, x in abs(x) }, kernel: { _ in { abs($0) } }),
+        UnaryOp(name: "Neg", floatOnly: false, function: { _, x in -x }, kernel: { _ in { -$0 } }),
+        UnaryOp(name: "Reciprocal", floatOnly: true, function: { _, x in 1 / x }, kernel: { _ in { 1 / $0 } }),
         UnaryOp(name: "Floor", floatOnly: true) { _, x in x.rounded(.down) },
         UnaryOp(name: "Ceil", floatOnly: true) { _, x in x.rounded(.up) },
     ]

@@ -98,14 +98,9 @@ public struct FuseActivation: GraphPass {
         return t.floats[0]
     }
 
+    /// Constant Clip bounds, as ClipOp reads them (attributes before opset 11, inputs after).
     private func clipBounds(_ node: Node, _ graph: TypedGraph) -> (Float, Float)? {
-        if graph.graph.opset < 11 { return (node.float("min") ?? -.infinity, node.float("max") ?? .infinity) }
-        func bound(_ i: Int, _ fallback: Float) -> Float? {
-            guard i < node.inputs.count, !node.inputs[i].isEmpty else { return fallback }
-            return scalar(node.inputs[i], graph)
-        }
-        guard let low = bound(1, -.infinity), let high = bound(2, .infinity) else { return nil }
-        return (low, high)
+        try? ClipOp.bounds(graph.context(node))
     }
 
     /// The fused form of a Conv or Gemm (already fused nodes are returned unchanged).

@@ -6,11 +6,12 @@ enum ClassDMI {
     static func read(_ session: ProbeSession, into info: inout HardwareInfo) {
         guard info.architecture == "x86_64" else { return }
         let product = joinPath(base, "product_name")
-        info.board.dmiProductName = session.text(product, optional: true)
-        info.board.dmiVendor = session.text(joinPath(base, "sys_vendor"), optional: true)
-        if info.board.dmiProductName == nil, !session.unreadable.contains(where: { $0.path == SysfsRoot.display(product) }) {
+        if session.exists(product) {
+            info.board.dmiProductName = session.text(product)
+        } else {
             session.record(product, "no such file (no DMI tables: a VM or container)")
         }
+        info.board.dmiVendor = session.text(joinPath(base, "sys_vendor"), optional: true)
         if info.model == nil { info.model = info.board.dmiProductName }
     }
 }

@@ -9,7 +9,6 @@ struct SystemCPU {
     var policies: [Policy]
 
     struct Policy {
-        var name: String
         var affected: [Int]
         var related: [Int]
         var value: CPUFreqPolicy
@@ -49,6 +48,6 @@ struct SystemCPU {
             maxKHz: number("cpuinfo_max_freq"),
             scalingMinKHz: number("scaling_min_freq"),
             scalingMaxKHz: number("scaling_max_freq"))
-        return Policy(name: name, affected: affected, related: related, value: value)
+        return Policy(affected: affected, related: related, value: value)
     }
 }

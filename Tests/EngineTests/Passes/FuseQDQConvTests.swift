@@ -37,7 +37,7 @@ import Testing
     func integerConvMatchesTheQDQGraph(kernel: Int, relu: Bool) throws {
         let source = graph(kernel: kernel, relu: relu)
         let (before, _) = try Compiler.analyze(source, options: .init(runPasses: false))
-        let (after, changes) = try ReferenceInterpreter.applying(FuseQDQConv(), to: before)
+        let (after, changes) = try TinyGraphs.applying(FuseQDQConv(), to: before)
         #expect(changes.count == 1)
         #expect(after.nodes.contains { $0.opType == "QConv" })
         var random = TinyGraphs.Generator(state: 5)
