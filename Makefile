@@ -60,8 +60,10 @@ demo: deps
 	@echo "== edgepilot run — bundled MNIST CNN on the first 16 real test digits (labels 7 2 1 0 4 1 4 9 5 9 0 6 9 0 1 5)"
 	.build/release/edgepilot run examples/models/mnist-cntk/fp32.onnx --input examples/data/mnist-16x1x28x28.f32 --top 1
 	@echo
-	@echo "== edgepilot quantize — INT8 (MinMax on the 16 digits) and FP16 variants of the MNIST CNN, built here, then run"
-	.build/release/edgepilot quantize examples/models/mnist-cntk/fp32.onnx --precision int8 --calib examples/data/mnist-16x1x28x28.f32 --out .build/mnist-int8.onnx
+	@echo "== edgepilot quantize — INT8 (Entropy calibration on the 16 digits) and FP16 variants of the MNIST CNN, built here, then run"
+	@echo "   first with the measured cost rule (each conv timed in integer and float on this machine), then every conv in integer"
+	.build/release/edgepilot quantize examples/models/mnist-cntk/fp32.onnx --precision int8 --method entropy --calib examples/data/mnist-16x1x28x28.f32 --out .build/mnist-int8-measured.onnx
+	.build/release/edgepilot quantize examples/models/mnist-cntk/fp32.onnx --precision int8 --method entropy --no-measure --calib examples/data/mnist-16x1x28x28.f32 --out .build/mnist-int8.onnx
 	.build/release/edgepilot run .build/mnist-int8.onnx --input examples/data/mnist-16x1x28x28.f32 --top 1
 	.build/release/edgepilot quantize examples/models/mnist-cntk/fp32.onnx --precision fp16 --out .build/mnist-fp16.onnx
 	.build/release/edgepilot run .build/mnist-fp16.onnx --input examples/data/mnist-16x1x28x28.f32 --top 1

@@ -11,6 +11,9 @@ let swiftSettings: [SwiftSetting] = [
     // SE-0444: a file sees members only of the modules it imports itself.
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
+/// The engine's reference loops (the oracle, and the path for ops without a kernel) are
+/// optimised in debug builds too, so tests over real eval data finish in CI time.
+let engineSettings = swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "EdgePilot",
@@ -46,7 +49,7 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         // 3 — Engine: import, passes, kernels, compile, run.
-        .target(name: "EngineIR", swiftSettings: swiftSettings),
+        .target(name: "EngineIR", swiftSettings: engineSettings),
         .target(
             name: "EngineONNX",
             dependencies: ["EngineIR", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
@@ -54,7 +57,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: ["EngineIR", "CEngineKernels", "CEngineBLAS"],
-            swiftSettings: swiftSettings),
+            swiftSettings: engineSettings),
         .target(
             name: "CEngineKernels",
             cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),

@@ -79,7 +79,7 @@ import Testing
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-\(precision)-\(UUID().uuidString).onnx").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let build = try edgepilot.run(["quantize", EngineCommandTests.mnist, "--precision", precision, "--out", out]
-            + (precision == "int8" ? ["--calib", EngineCommandTests.digits] : []))
+            + (precision == "int8" ? ["--calib", EngineCommandTests.digits, "--method", "entropy", "--no-measure"] : []))
         #expect(build.status == 0, "\(build.stderr)")
         if precision == "int8" { #expect(build.stdout.contains("kept float: 'Times212' (MatMul): no integer MatMul kernel yet")) }
         let run = try edgepilot.run(["run", out, "--input", EngineCommandTests.digits, "--top", "1"])
@@ -90,6 +90,25 @@ import Testing
             return Int(line[range.upperBound...].split(separator: ":")[0])
         }
         #expect(predictions == [7, 2, 1, 0, 4, 1, 4, 9, 5, 9, 0, 6, 9, 0, 1, 5])
+    }
+
+    /// Without --no-measure, each convolution is timed here and either quantized or kept float
+    /// with both timings in the output.
+    @Test func measuredCostRuleExplainsEveryDecision() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-measured-\(UUID().uuidString).onnx").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let build = try edgepilot.run(["quantize", EngineCommandTests.mnist, "--precision", "int8", "--calib", EngineCommandTests.digits, "--out", out])
+        #expect(build.status == 0, "\(build.stderr)")
+        let quantized = build.stdout.split(separator: "\n").first { $0.hasPrefix("int8: ") }.flatMap { Int($0.split(separator: " ")[1]) }
+        let measured = build.stdout.split(separator: "\n").filter { $0.contains("(Conv): measured: integer ") && $0.contains(" vs float ") }
+        #expect((quantized ?? -1) + measured.count == 2, "\(build.stdout)")
+    }
+
+    @Test func percentileOutOfRangeIsRefused() throws {
+        let result = try edgepilot.run(["quantize", EngineCommandTests.mnist, "--precision", "int8", "--calib", EngineCommandTests.digits,
+                                        "--method", "percentile", "--percentile", "120", "--out", "/tmp/never.onnx"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--percentile must be in (50, 100], got 120.0"), "\(result.stderr)")
     }
 
     @Test func int8NeedsCalibrationData() throws {

@@ -167,6 +167,9 @@ static void test_quantize(const isa_table *t) {
             const float scale = 0.01f + 0.05f * (rnd() + 1);
             for (size_t i = 0; i < n; i++) x[i] = rnd() * 10.f;
             x[0] = 0.5f * scale;  // a tie: rounds to even
+            // Non-finite and out-of-range values: NaN → zero point, the rest saturate.
+            const float odd[] = {NAN, INFINITY, -INFINITY, 1e30f, -1e30f, 3e9f * scale};
+            for (size_t j = 0; j < 6 && 1 + 13 * j < n; j++) x[1 + 13 * j] = odd[j];
             ep_f32_qu8_vcvt__scalar(n, x, scale, zero, want);
             t->quantize(n, x, scale, zero, got);
             if (memcmp(got, want, n) == 0) passed++; else {

@@ -5,10 +5,15 @@
 void ep_f32_qu8_vcvt__neon(size_t n, const float *x, float scale, int32_t zero, uint8_t *y) {
     const float32x4_t vscale = vdupq_n_f32(scale);
     const int32x4_t vzero = vdupq_n_s32(zero);
+    const float32x4_t vlow = vdupq_n_f32((float)-zero), vhigh = vdupq_n_f32((float)(255 - zero));
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        const int32x4_t a = vaddq_s32(vcvtnq_s32_f32(vdivq_f32(vld1q_f32(x + i), vscale)), vzero);
-        const int32x4_t b = vaddq_s32(vcvtnq_s32_f32(vdivq_f32(vld1q_f32(x + i + 4), vscale)), vzero);
+        // Clamped in float first so adding the zero point cannot overflow; NaN survives the
+        // clamp and vcvtnq turns it into 0, the zero point.
+        const float32x4_t qa = vminq_f32(vmaxq_f32(vdivq_f32(vld1q_f32(x + i), vscale), vlow), vhigh);
+        const float32x4_t qb = vminq_f32(vmaxq_f32(vdivq_f32(vld1q_f32(x + i + 4), vscale), vlow), vhigh);
+        const int32x4_t a = vaddq_s32(vcvtnq_s32_f32(qa), vzero);
+        const int32x4_t b = vaddq_s32(vcvtnq_s32_f32(qb), vzero);
         vst1_u8(y + i, vqmovun_s16(vcombine_s16(vqmovn_s32(a), vqmovn_s32(b))));
     }
     if (i < n) ep_f32_qu8_vcvt__scalar(n - i, x + i, scale, zero, y + i);

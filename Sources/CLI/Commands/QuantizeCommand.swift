@@ -8,24 +8,39 @@ import Foundation
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantize",
-        abstract: "Build an INT8 (QDQ, MinMax-calibrated) or FP16 variant of an FP32 model; write it as ONNX.",
+        abstract: "Build an INT8 (QDQ, calibrated) or FP16 variant of an FP32 model; write it as ONNX.",
         discussion: """
             --calib holds input samples back to back in the same raw format as `run --input` (int8 only). \
-            INT8: per-channel symmetric int8 weights, asymmetric uint8 activations from MinMax ranges, int32 \
-            bias; only convolutions with an integer kernel and enough work are quantized, and the output \
-            lists every op kept in float with its reason. FP16: fp16 weights with fp32 inputs and outputs.
+            INT8: per-channel symmetric int8 weights, asymmetric uint8 activations from MinMax, Percentile or \
+            Entropy (KL) ranges, int32 bias. Each convolution with an integer kernel is timed on this machine \
+            in integer (with the Q/DQ it brings) and in float, and stays float unless integer is faster; the \
+            output lists every op kept in float with its reason. FP16: fp16 weights with fp32 inputs and outputs.
             """)
 
     enum Precision: String, ExpressibleByArgument { case int8, fp16 }
+    enum Method: String, ExpressibleByArgument, CaseIterable { case minmax, percentile, entropy }
 
     @Argument(help: "An FP32 ONNX model.") var model: String
     @Option(name: .long, help: "int8 or fp16.") var precision: Precision
     @Option(name: .long, help: ArgumentHelp("Calibration samples (int8).", valueName: "file")) var calib: String?
+    @Option(name: .long, help: "Activation calibration: minmax, percentile or entropy (KL).") var method: Method = .minmax
+    @Option(name: .long, help: ArgumentHelp("Percent of values the percentile method keeps.", valueName: "p")) var percentile: Double = 99.99
+    @Flag(name: .long, help: "Skip timing candidates; keep convolutions under 100k MACs in float instead (rule of thumb).")
+    var noMeasure = false
     @Option(name: .long, help: ArgumentHelp("Where to write the variant (.onnx).", valueName: "path")) var out: String
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         if precision == .int8 && calib == nil { throw ValidationError("--precision int8 needs --calib FILE") }
+        if !(percentile > 50 && percentile <= 100) { throw ValidationError("--percentile must be in (50, 100], got \(percentile)") }
+    }
+
+    var calibrationMethod: Calibration.Method {
+        switch method {
+        case .minmax: .minMax
+        case .percentile: .percentile(percentile)
+        case .entropy: .entropy
+        }
     }
 
     func run() throws {
@@ -42,8 +57,9 @@ struct QuantizeCommand: ParsableCommand {
                 let options = try engine.compilerOptions()
                 let compiled = try Compiler.compile(loaded.graph, options: options)
                 let samples = try SampleReader.samples(compiled: compiled, inputFile: calib, batch: engine.batch).map { $0[0] }
-                FileHandle.standardError.write(Data("calibrating on \(samples.count) sample(s) (MinMax)…\n".utf8))
-                let result = try QDQQuantizer.quantize(loaded.graph, samples: samples, options: options)
+                let settings = QDQQuantizer.Settings(method: calibrationMethod, measureCost: !noMeasure)
+                FileHandle.standardError.write(Data("calibrating on \(samples.count) sample(s) (\(settings.method))\(noMeasure ? "" : ", then timing each candidate")…\n".utf8))
+                let result = try QDQQuantizer.quantize(loaded.graph, samples: samples, options: options, settings: settings)
                 print("int8: \(result.quantized.count) convolution(s) quantized (per-channel int8 weights, uint8 activations)")
                 for (node, reason) in result.keptFloat { print("kept float: \(node): \(reason)") }
                 variant = result.graph

@@ -1,7 +1,7 @@
 import CEngineBLAS
 import EngineIR
 
-/// Compiles a graph into a ``CompiledModel``: wiring check and order, support check (all
+/// Compiles a graph into a ``CompiledModel``: QOperator ops in QDQ form, wiring check and order, support check (all
 /// unsupported items at once), shape inference with constant folding, the passes, lowering to
 /// kernel steps, and the arena memory plan.
 public enum Compiler {
@@ -28,8 +28,9 @@ public enum Compiler {
     /// Shape inference and passes, without lowering: what `inspect` shows and what tests check.
     public static func analyze(_ graph: Graph, options: Options = Options()) throws(EngineError) -> (TypedGraph, [PassPipeline.Report]) {
         guard options.batch > 0 else { throw EngineError(.input, "batch must be ≥ 1") }
-        try SupportCheck.check(graph)
-        let graph = PromoteFloat16.uses(graph) ? PromoteFloat16.run(graph) : graph
+        let expanded = ExpandQOperators.uses(graph) ? try ExpandQOperators.run(graph) : graph
+        try SupportCheck.check(expanded)
+        let graph = PromoteFloat16.uses(expanded) ? PromoteFloat16.run(expanded) : expanded
         let order = try GraphOrder.sorted(graph)
         var typed = try ShapeInference.run(graph, order: order, batch: options.batch, inputShapes: options.inputShapes)
         let reports = options.runPasses ? try PassPipeline.run(&typed) : []
@@ -39,7 +40,11 @@ public enum Compiler {
     /// What arithmetic actually runs, for every run's report.
     static func precision(_ graph: Graph, _ steps: [CompiledModel.StepInfo]) -> String {
         let integer = steps.filter { $0.kind.hasPrefix("qconv") }.count
-        if integer > 0 { return "int8 (\(integer) integer convolution(s)), fp32 elsewhere" }
+        let dynamic = steps.filter { ["reference ConvInteger", "reference MatMulInteger"].contains($0.kind) }.count
+        var parts: [String] = []
+        if integer > 0 { parts.append("\(integer) integer convolution(s)") }
+        if dynamic > 0 { parts.append("\(dynamic) dynamic integer op(s) on the reference path") }
+        if !parts.isEmpty { return "int8 (\(parts.joined(separator: ", "))), fp32 elsewhere" }
         return PromoteFloat16.uses(graph) ? "fp32 compute, fp16 weights (promoted; no fp16 kernels in this build)" : "fp32"
     }
 
@@ -92,7 +97,7 @@ public enum Compiler {
         for (index, node) in typed.nodes.enumerated() {
             let step = lowering.step(node, location: location, constant: constant, scratch: scratchNames[index].map { .arena(offset: plan.offsets[$0]!) })
             steps.append(step)
-            stepInfo.append(.init(node: node.label, kind: step.kind))
+            stepInfo.append(.init(node: node.label, kind: step.kind, name: node.name))
         }
         let inputs = typed.graph.inputs.map { CompiledModel.Port(name: $0.name, type: typed.types[$0.name]!, location: location($0.name)!) }
         let outputs = typed.graph.outputs.map { CompiledModel.Port(name: $0.name, type: typed.types[$0.name]!, location: location($0.name)!) }

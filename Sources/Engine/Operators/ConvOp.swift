@@ -12,7 +12,7 @@ public struct ConvOp: OperatorKind {
         var geometry: ConvGeometry
     }
 
-    func shapes(_ context: NodeContext) throws(EngineError) -> Shapes {
+    func shapes(_ context: NodeContext, hasBias: Bool = true) throws(EngineError) -> Shapes {
         let x = try context.type(0), w = try context.type(1)
         guard x.shape.count >= 3, w.shape.count == x.shape.count else {
             throw context.fail("input \(x.shape) and weight \(w.shape) must be N×C×spatial and M×C/group×kernel")
@@ -26,7 +26,7 @@ public struct ConvOp: OperatorKind {
             throw context.fail("kernel_shape \(declared) differs from the weight's \(kernel)")
         }
         let geometry = try ConvGeometry.make(context.node, spatial: Array(x.shape[2...]), kernel: kernel)
-        if context.hasInput(2), try context.type(2).shape != [w.shape[0]] {
+        if hasBias, context.hasInput(2), try context.type(2).shape != [w.shape[0]] {
             throw context.fail("bias must have \(w.shape[0]) elements")
         }
         return Shapes(batch: x.shape[0], channels: x.shape[1], outChannels: w.shape[0], group: group, geometry: geometry)

@@ -16,6 +16,7 @@ public enum OperatorRegistry {
             TransposeOp(), PadOp(), SoftmaxOp(), ReduceOp(name: "ReduceMean"), ReduceOp(name: "ReduceSum"),
             ReduceOp(name: "ReduceMax"), ReduceOp(name: "ReduceMin"), ResizeOp(), CastOp(), ClipOp(),
             DropoutOp(), IdentityOp(), QuantizeLinearOp(name: "QuantizeLinear"), QuantizeLinearOp(name: "DequantizeLinear"),
+            DynamicQuantizeLinearOp(), ConvIntegerOp(), MatMulIntegerOp(),
         ] + UnaryOp.all + BinaryOp.all
         for kind in kinds { table[kind.name] = kind }
         return table

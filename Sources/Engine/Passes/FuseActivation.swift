@@ -66,7 +66,7 @@ public struct FuseActivation: GraphPass {
         else { return nil }
         let mul = graph.nodes[mulIndex]
         guard mul.domain.isEmpty, mul.inputs.contains(x), let gate = mul.inputs.first(where: { $0 != x }) else { return nil }
-        var chain = [gateStart]
+        let chain = [gateStart]
         let start = graph.nodes[gateStart]
         if start.opType == "HardSigmoid", start.outputs[0] == gate, graph.soleReader(of: gate) == mulIndex {
             let alpha = start.float("alpha") ?? 0.2, beta = start.float("beta") ?? 0.5

@@ -1,10 +1,13 @@
 import EngineIR
+import Foundation
 
-/// Builds an INT8 QDQ model from an FP32 one on the device (MinMax calibration):
-/// per-channel symmetric int8 weights, asymmetric uint8 activations, int32 bias, written with
-/// standard QuantizeLinear/DequantizeLinear so EdgePilot's FuseQDQConv (and any ONNX runtime)
-/// reads it. Only convolutions with an integer kernel (group 1) and enough work to pay for
-/// their Q/DQ are quantized; every other op stays in float, each with its reason.
+/// Builds an INT8 QDQ model from an FP32 one on the device: per-channel symmetric int8
+/// weights, asymmetric uint8 activations (MinMax, Percentile or Entropy calibration), int32
+/// bias, written with standard QuantizeLinear/DequantizeLinear so EdgePilot's FuseQDQConv (and
+/// any ONNX runtime) reads it. Convolutions with an integer kernel (group 1) are candidates;
+/// the cost rule then times every candidate on this machine — integer step plus the Q/DQ
+/// steps it brings — against its float step, and keeps it in float when integer is not faster.
+/// Every op kept in float is listed with its reason.
 public enum QDQQuantizer {
     public struct Result: Sendable {
         public var graph: Graph
@@ -13,11 +16,27 @@ public enum QDQQuantizer {
         public var quantized: [String]
     }
 
-    /// Convolutions smaller than this (multiply-accumulates per inference) stay in float: their
-    /// quantize/dequantize passes cost more than the integer arithmetic saves.
+    public struct Settings: Sendable {
+        public var method: Calibration.Method
+        /// Time candidates (measured cost rule); when false, the MAC rule of thumb decides.
+        public var measureCost: Bool
+        /// Profiling runs per timing.
+        public var runs: Int
+
+        public init(method: Calibration.Method = .minMax, measureCost: Bool = true, runs: Int = 30) {
+            self.method = method
+            self.measureCost = measureCost
+            self.runs = runs
+        }
+    }
+
+    /// Without measurement, convolutions smaller than this (multiply-accumulates per inference)
+    /// stay in float: their quantize/dequantize passes likely cost more than integer saves.
     public static let minimumMACs = 100_000
 
-    public static func quantize(_ graph: Graph, samples: [Tensor], options: Compiler.Options) throws(EngineError) -> Result {
+    public static func quantize(_ graph: Graph, samples: [Tensor], options: Compiler.Options,
+                                settings: Settings = Settings()) throws(EngineError) -> Result {
+        guard !samples.isEmpty else { throw EngineError(.input, "calibration needs at least one sample") }
         // Standard-op form with BatchNorm and conv biases folded, no EdgePilot-only ops.
         var (typed, _) = try Compiler.analyze(graph, options: Compiler.Options(batch: options.batch, inputShapes: options.inputShapes, runPasses: false))
         for pass in [EliminateIdentity(), FoldConstants(), FuseConvBatchNorm(), FuseConvBias(), EliminateDeadNodes()] as [any GraphPass] {
@@ -33,8 +52,8 @@ public enum QDQQuantizer {
                 keptFloat.append((node.label, "weights are not constant or input is not 2-D")); continue
             }
             let out = typed.types[node.outputs[0]]!, w = typed.types[node.inputs[1]]!
-            if out.count * w.shape.dropFirst().reduce(1, *) < minimumMACs {
-                keptFloat.append((node.label, "under \(minimumMACs) MACs: Q/DQ would cost more than it saves")); continue
+            if !settings.measureCost && out.count * w.shape.dropFirst().reduce(1, *) < minimumMACs {
+                keptFloat.append((node.label, "under \(minimumMACs) MACs (rule of thumb, not measured)")); continue
             }
             var y = node.outputs[0]
             if let reader = typed.soleReader(of: y), typed.nodes[reader].opType == "Relu" { y = typed.nodes[reader].outputs[0] }
@@ -42,8 +61,41 @@ public enum QDQQuantizer {
         }
         let observed = Array(Set(plans.flatMap { [$0.x, $0.y] })).sorted()
         let exported = standardGraph(typed)
-        let ranges = try Calibration.minMax(exported, values: observed, samples: samples, options: options)
+        let ranges = try Calibration.ranges(exported, values: observed, samples: samples, method: settings.method, options: options)
+        var result = build(typed, exported, plans: plans, ranges: ranges)
+        guard settings.measureCost else {
+            result.keptFloat = keptFloat + result.keptFloat
+            return result
+        }
+        // The measured cost rule: drop the candidates that are not faster in integer, rebuild,
+        // and measure again (dropping one changes its neighbours' Q/DQ) until none is dropped.
+        let floatTimes = try CostProfile(exported, sample: samples[0], options: options, runs: settings.runs)
+        for _ in 0..<4 {
+            let times = try CostProfile(result.graph, sample: samples[0], options: options, runs: settings.runs)
+            var dropped: Set<Int> = []
+            for plan in plans {
+                let name = typed.nodes[plan.index].name
+                guard let integer = times.integerCost(conv: name, x: plan.x, y: plan.y, plans: plans.map { ($0.x, typed.nodes[$0.index].name) }),
+                    let float = floatTimes.time(of: name)
+                else { continue }
+                if integer.total >= float {
+                    dropped.insert(plan.index)
+                    keptFloat.append((typed.nodes[plan.index].label, "measured: integer \(ms(integer.total)) ms (of which Q/DQ \(ms(integer.qdq)) ms) vs float \(ms(float)) ms"))
+                }
+            }
+            if dropped.isEmpty { break }
+            plans.removeAll { dropped.contains($0.index) }
+            result = build(typed, exported, plans: plans, ranges: ranges)
+        }
+        result.keptFloat = keptFloat + result.keptFloat
+        return result
+    }
 
+    private static func ms(_ nanoseconds: Double) -> String { String(format: "%.4f", nanoseconds / 1e6) }
+
+    /// The QDQ graph for the planned convolutions.
+    static func build(_ typed: TypedGraph, _ exported: Graph, plans: [(index: Int, x: String, y: String)], ranges: [String: Calibration.Range]) -> Result {
+        var keptFloat: [(String, String)] = []
         var result = exported
         var quantizedActivations: [String: String] = [:]  // float value → its DQ output
         func activation(_ name: String) -> String? {

@@ -12,8 +12,11 @@ public final class CompiledModel {
     }
 
     public struct StepInfo: Sendable, Equatable {
+        /// How errors and reports name the node: `'conv1' (Conv)`.
         public var node: String
         public var kind: String
+        /// The node's name (kept by the passes when they fuse a node).
+        public var name: String
     }
 
     public struct Report: Sendable {

@@ -150,7 +150,7 @@ import Testing
         let data = model {
             var a = Onnx_NodeProto(), b = Onnx_NodeProto()
             a.opType = "NonMaxSuppression"; a.name = "nms"; a.input = ["x"]; a.output = ["n"]
-            b.opType = "QGemm"; b.domain = "com.microsoft"; b.name = "qgemm"; b.input = ["x"]; b.output = ["g"]
+            b.opType = "Attention"; b.domain = "com.microsoft"; b.name = "attention"; b.input = ["x"]; b.output = ["g"]
             $0.graph.node += [a, b]
             var ms = Onnx_OperatorSetIdProto()
             ms.domain = "com.microsoft"

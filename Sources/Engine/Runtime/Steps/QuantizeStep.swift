@@ -41,7 +41,8 @@ final class QuantizeStep: Step {
             let c = period > 1 ? (i / inner) % period : 0
             if quantize {
                 let v = px.assumingMemoryBound(to: Float.self)[i]
-                let q = min(max((v / scales[c]).rounded(.toNearestOrEven) + zeros[c], low), high)
+                let r = (v / scales[c]).rounded(.toNearestOrEven) + zeros[c]
+                let q = r.isNaN ? zeros[c] : min(max(r, low), high)  // NaN quantizes to the zero point
                 if signed { py.assumingMemoryBound(to: Int8.self)[i] = Int8(q) } else { py.assumingMemoryBound(to: UInt8.self)[i] = UInt8(q) }
             } else {
                 let q: Float = signed ? Float(px.assumingMemoryBound(to: Int8.self)[i]) : Float(px.assumingMemoryBound(to: UInt8.self)[i])
