@@ -128,6 +128,29 @@ static void test_maxpool(const isa_table *t) {
                     }
 }
 
+// The uint8 max pool against the f32 oracle on the same (integer) values.
+static void test_u8_maxpool(void) {
+    uint8_t input[30 * 30], got[30 * 30];
+    float finput[30 * 30], want[30 * 30], wide[30 * 30];
+    for (int h = 1; h <= 9; h += 4)
+        for (int w = 1; w <= 30; w += 3)
+            for (int k = 1; k <= 3; k++)
+                for (int s = 1; s <= 2; s++)
+                    for (int pad = 0; pad < k && pad <= 1; pad++) {
+                        ep_pool_params p = {h, w, k, k, 0, 0, s, s, 1, 1, pad, pad, pad, pad, 0};
+                        if (h + 2 * pad < k || w + 2 * pad < k) continue;
+                        p.oh = (h + 2 * pad - k) / s + 1;
+                        p.ow = (w + 2 * pad - k) / s + 1;
+                        for (int i = 0; i < h * w; i++) finput[i] = input[i] = (uint8_t)((rnd() + 1) * 127.5f);
+                        ep_f32_maxpool_ukernel__scalar(finput, want, &p);
+                        ep_u8_maxpool_ukernel__scalar(input, got, &p);
+                        for (int i = 0; i < p.oh * p.ow; i++) wide[i] = got[i];
+                        char detail[64];
+                        snprintf(detail, sizeof detail, "h%d w%d k%d s%d pad%d", h, w, k, s, pad);
+                        check("u8-maxpool", "scalar", wide, want, (size_t)p.oh * p.ow, detail);
+                    }
+}
+
 static void test_qgemm(const isa_table *t) {
     int8_t w[17 * 40];
     int32_t packed[17 * 20], xpacked[20 * 21];
@@ -209,6 +232,7 @@ int main(void) {
         test_qgemm(&tables[i]);
         test_quantize(&tables[i]);
     }
+    test_u8_maxpool();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -14,4 +14,5 @@
 #include "ep_qu8_qc8w_gemm.h"
 #include "ep_x8_im2col.h"
 #include "ep_qu8_vcvt.h"
+#include "ep_u8_pool.h"
 #endif

@@ -13,7 +13,7 @@ struct QuantizeCommand: ParsableCommand {
             --calib holds input samples back to back in the same raw format as `run --input` (int8 only). \
             INT8: per-channel symmetric int8 weights, asymmetric uint8 activations from MinMax, Percentile or \
             Entropy (KL) ranges, int32 bias. Each convolution with an integer kernel is timed on this machine \
-            in integer (with the Q/DQ it brings) and in float, and stays float unless integer is faster; the \
+            in integer (with the Q/DQ it brings) and in float, and stays float unless integer is ≥10% faster; the \
             output lists every op kept in float with its reason. FP16: fp16 weights with fp32 inputs and outputs.
             """)
 

@@ -103,7 +103,8 @@ struct Lowering {
             else { return nil }
             return UnaryStep(name: node.opType, x: x, y: y, count: out.count, function: f)
         case "MaxPool", "AveragePool":
-            guard out.dtype == .float32, out.shape.count == 4, let x = input(0), let type = graph.types[node.inputs[0]],
+            let uint8 = out.dtype == .uint8 && node.opType == "MaxPool"
+            guard out.dtype == .float32 || uint8, out.shape.count == 4, let x = input(0), let type = graph.types[node.inputs[0]],
                 let kernel = node.ints("kernel_shape"),
                 let g = try? ConvGeometry.make(node, spatial: Array(type.shape[2...]), kernel: kernel, ceilMode: (node.int("ceil_mode") ?? 0) != 0)
             else { return nil }
@@ -112,7 +113,8 @@ struct Lowering {
                 ow: Int32(g.output[1]), stride_h: Int32(g.strides[0]), stride_w: Int32(g.strides[1]), dilation_h: Int32(g.dilations[0]),
                 dilation_w: Int32(g.dilations[1]), pad_top: Int32(g.padsBegin[0]), pad_left: Int32(g.padsBegin[1]),
                 pad_bottom: Int32(g.padsEnd[0]), pad_right: Int32(g.padsEnd[1]), count_include_pad: Int32(node.int("count_include_pad") ?? 0))
-            return PoolStep(x: x, y: y, planes: out.shape[0] * out.shape[1], max: node.opType == "MaxPool", params: params, kernels: kernels)
+            return PoolStep(x: x, y: y, planes: out.shape[0] * out.shape[1], max: node.opType == "MaxPool", uint8: uint8, params: params,
+                            kernels: kernels)
         case "GlobalAveragePool", "GlobalMaxPool":
             guard out.dtype == .float32, let x = input(0), let type = graph.types[node.inputs[0]] else { return nil }
             return GlobalPoolStep(x: x, y: y, planes: out.count, size: type.count / max(1, out.count),

@@ -59,3 +59,25 @@ public struct ConvGeometry: Sendable, Equatable {
         return autoPads.contains(autoPad) ? [] : ["node \(node.label): auto_pad '\(autoPad)'"]
     }
 }
+
+extension ConvGeometry {
+    /// Where each (kernel tap, output position) reads in one input plane — index
+    /// `tap · outputCount + o` — or −1 where it falls in the padding. For the reference loops.
+    func tapOffsets() -> [Int] {
+        let outSpatial = output.reduce(1, *), kSpatial = kernel.reduce(1, *)
+        let outStrides = rowMajorStrides(output), kStrides = rowMajorStrides(kernel), inStrides = rowMajorStrides(input)
+        var taps = [Int](repeating: -1, count: kSpatial * outSpatial)
+        for tap in 0..<kSpatial {
+            for o in 0..<outSpatial {
+                var offset = 0, inside = true
+                for axis in 0..<kernel.count {
+                    let ii = (o / outStrides[axis]) % output[axis] * strides[axis] - padsBegin[axis]
+                        + (tap / kStrides[axis]) % kernel[axis] * dilations[axis]
+                    if ii < 0 || ii >= input[axis] { inside = false } else { offset += ii * inStrides[axis] }
+                }
+                if inside { taps[tap * outSpatial + o] = offset }
+            }
+        }
+        return taps
+    }
+}

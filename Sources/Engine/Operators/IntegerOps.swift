@@ -79,20 +79,7 @@ public struct ConvIntegerOp: OperatorKind {
         let x = inputs[0]!.ints.map { Int32($0) - xZero }, w = inputs[1]!.ints.map(Int32.init)
         let inSpatial = g.input.reduce(1, *), outSpatial = g.output.reduce(1, *), kSpatial = g.kernel.reduce(1, *)
         let cPerGroup = s.channels / s.group, mPerGroup = s.outChannels / s.group, k = cPerGroup * kSpatial
-        // Where each (kernel tap, output position) reads in an input plane, or −1 in the padding.
-        let outStrides = rowMajorStrides(g.output), kStrides = rowMajorStrides(g.kernel), inStrides = rowMajorStrides(g.input)
-        var taps = [Int](repeating: -1, count: kSpatial * outSpatial)
-        for tap in 0..<kSpatial {
-            for o in 0..<outSpatial {
-                var offset = 0, inside = true
-                for axis in 0..<g.kernel.count {
-                    let ii = (o / outStrides[axis]) % g.output[axis] * g.strides[axis] - g.padsBegin[axis]
-                        + (tap / kStrides[axis]) % g.kernel[axis] * g.dilations[axis]
-                    if ii < 0 || ii >= g.input[axis] { inside = false } else { offset += ii * inStrides[axis] }
-                }
-                if inside { taps[tap * outSpatial + o] = offset }
-            }
-        }
+        let taps = g.tapOffsets()
         var y = [Int32](repeating: 0, count: s.batch * s.outChannels * outSpatial)
         var columns = [Int32](repeating: 0, count: k * outSpatial)
         for n in 0..<s.batch {

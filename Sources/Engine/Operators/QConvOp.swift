@@ -24,7 +24,7 @@ struct QConvOp: OperatorKind {
         let g = s.geometry
         let inSpatial = g.input.reduce(1, *), outSpatial = g.output.reduce(1, *), kSpatial = g.kernel.reduce(1, *)
         let cPerGroup = s.channels / s.group, mPerGroup = s.outChannels / s.group
-        let outStrides = rowMajorStrides(g.output), kStrides = rowMajorStrides(g.kernel), inStrides = rowMajorStrides(g.input)
+        let taps = g.tapOffsets()
         var y = [Double](repeating: 0, count: s.batch * s.outChannels * outSpatial)
         for n in 0..<s.batch {
             for m in 0..<s.outChannels {
@@ -33,13 +33,8 @@ struct QConvOp: OperatorKind {
                     var acc = bias[m]
                     for c in 0..<cPerGroup {
                         for k in 0..<kSpatial {
-                            var offset = 0, inside = true
-                            for axis in 0..<g.kernel.count {
-                                let ii = (o / outStrides[axis]) % g.output[axis] * g.strides[axis] - g.padsBegin[axis]
-                                    + (k / kStrides[axis]) % g.kernel[axis] * g.dilations[axis]
-                                if ii < 0 || ii >= g.input[axis] { inside = false } else { offset += ii * inStrides[axis] }
-                            }
-                            let xv = inside ? x[(n * s.channels + group * cPerGroup + c) * inSpatial + offset] : xZero
+                            let offset = taps[k * outSpatial + o]
+                            let xv = offset >= 0 ? x[(n * s.channels + group * cPerGroup + c) * inSpatial + offset] : xZero
                             acc += w[(m * cPerGroup + c) * kSpatial + k] * xv
                         }
                     }

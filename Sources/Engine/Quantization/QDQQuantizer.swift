@@ -6,7 +6,8 @@ import Foundation
 /// bias, written with standard QuantizeLinear/DequantizeLinear so EdgePilot's FuseQDQConv (and
 /// any ONNX runtime) reads it. Convolutions with an integer kernel (group 1) are candidates;
 /// the cost rule then times every candidate on this machine — integer step plus the Q/DQ
-/// steps it brings — against its float step, and keeps it in float when integer is not faster.
+/// steps it brings — against its float step, and keeps it in float unless integer is at least
+/// 10% faster (`requiredRatio`).
 /// Every op kept in float is listed with its reason.
 public enum QDQQuantizer {
     public struct Result: Sendable {
@@ -29,6 +30,10 @@ public enum QDQQuantizer {
             self.runs = runs
         }
     }
+
+    /// A candidate stays integer only when its measured cost is at most this share of its float
+    /// cost: a margin above timing noise, so the variant is never slower than the float model.
+    public static let requiredRatio = 0.9
 
     /// Without measurement, convolutions smaller than this (multiply-accumulates per inference)
     /// stay in float: their quantize/dequantize passes likely cost more than integer saves.
@@ -78,9 +83,9 @@ public enum QDQQuantizer {
                 guard let integer = times.integerCost(conv: name, x: plan.x, y: plan.y, plans: plans.map { ($0.x, typed.nodes[$0.index].name) }),
                     let float = floatTimes.time(of: name)
                 else { continue }
-                if integer.total >= float {
+                if integer.total > float * requiredRatio {
                     dropped.insert(plan.index)
-                    keptFloat.append((typed.nodes[plan.index].label, "measured: integer \(ms(integer.total)) ms (of which Q/DQ \(ms(integer.qdq)) ms) vs float \(ms(float)) ms"))
+                    keptFloat.append((typed.nodes[plan.index].label, "measured: integer \(ms(integer.total)) ms (of which Q/DQ \(ms(integer.qdq)) ms) vs float \(ms(float)) ms, not 10% faster"))
                 }
             }
             if dropped.isEmpty { break }
