@@ -45,12 +45,14 @@ struct EngineOptions: ParsableArguments {
 
     /// The ISA level: the one asked for (refused if this build lacks it), else the host's best.
     func level() throws -> ISALevel {
+        let features = HostFeatures.current
+        let best = ISALevel.best(features: features.features, architecture: features.architecture)
         if let isa, let level = ISALevel(rawValue: isa) {
             guard level.available else { throw CLIError("--isa \(isa): this build has no \(isa) kernels") }
+            guard level <= best else { throw CLIError("--isa \(isa): this CPU lacks it (the best it has is \(best.rawValue))") }
             return level
         }
-        let features = HostFeatures.current
-        return ISALevel.best(features: features.features, architecture: features.architecture)
+        return best
     }
 
     func load(_ path: String) throws -> ONNXImporter.Model {

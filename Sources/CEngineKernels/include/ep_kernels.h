@@ -12,6 +12,7 @@
 #include "ep_f32_pool.h"
 #include "ep_x32_im2col.h"
 #include "ep_qu8_qc8w_gemm.h"
+#include "ep_qu8_qc8w_gemm_c4.h"
 #include "ep_x8_im2col.h"
 #include "ep_qu8_vcvt.h"
 #include "ep_u8_pool.h"

@@ -2,13 +2,15 @@
 /// derives it from Probe's `HardwareInfo`); a lower level can be forced for tests and benches.
 public enum ISALevel: String, Sendable, CaseIterable, Comparable {
     case scalar, avx2, neon
+    /// NEON with the ARMv8.2-A dot product (`asimddp`): the integer GEMM runs on sdot.
+    case neondot
 
-    /// The best level for these kernel-spelled ISA features (`avx2`, `fma`, `asimd`).
+    /// The best level for these kernel-spelled ISA features (`avx2`, `fma`, `asimd`, `asimddp`).
     public static func best(features: [String], architecture: String?) -> ISALevel {
         #if arch(x86_64)
             return features.contains("avx2") && features.contains("fma") ? .avx2 : .scalar
         #elseif arch(arm64)
-            return .neon  // Advanced SIMD is mandatory on AArch64
+            return features.contains("asimddp") ? .neondot : .neon  // Advanced SIMD is mandatory on AArch64
         #else
             return .scalar
         #endif
@@ -24,7 +26,7 @@ public enum ISALevel: String, Sendable, CaseIterable, Comparable {
             #else
                 false
             #endif
-        case .neon:
+        case .neon, .neondot:
             #if arch(arm64)
                 true
             #else

@@ -26,7 +26,11 @@ public struct KernelTable: Sendable {
     public let globalAverage: GlobalAverage
     public let maxPool: MaxPool
     public let qgemm: QGemm
+    /// How `qgemm` wants its operands packed (ep_qu8_qc8w_gemm.h / ep_qu8_qc8w_gemm_c4.h).
+    public var qgemmLayout: QGemmLayout = .pairs
     public let quantizeU8: QuantizeU8
+
+    public enum QGemmLayout: Sendable { case pairs, quads }
 
     public static let scalar = KernelTable(
         isa: .scalar, dwconv: ep_f32_dwconv_minmax_ukernel__scalar, epilogue: ep_f32_epilogue_ukernel__scalar,
@@ -47,6 +51,12 @@ public struct KernelTable: Sendable {
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, quantizeU8: ep_f32_qu8_vcvt__neon)
+
+        public static let neondot = KernelTable(
+            isa: .neondot, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
+            vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
+            globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon)
     #endif
 
     /// The table for a level; a level this build lacks falls back to scalar.
@@ -61,6 +71,12 @@ public struct KernelTable: Sendable {
         case .neon:
             #if arch(arm64)
                 return neon
+            #else
+                return scalar
+            #endif
+        case .neondot:
+            #if arch(arm64)
+                return neondot
             #else
                 return scalar
             #endif

@@ -1,18 +1,20 @@
 import CEngineKernels
 
 /// Integer 2-D convolution (group 1): per image, the uint8 input itself (1×1 stride 1) or its
-/// uint8 im2col (padded with the input zero point), packed into k-pairs, times the pair-packed
-/// int8 weights through the qu8-qc8w-gemm kernel, which requantizes to uint8.
+/// uint8 im2col (padded with the input zero point), packed into k-pairs (or k-quads for the
+/// dot-product kernels), times the weights packed the same way through the qu8-qc8w-gemm
+/// kernel, which requantizes to uint8.
 final class QConvStep: Step {
     let x: Location, y: Location, scratch: Location
-    /// Weights packed once into the kernels' int16-pair layout (ep_qc8w_pack_pairs).
+    /// Weights packed once into the kernel's layout (ep_qc8w_pack_pairs or ep_qc8w_pack_quads).
     let weights: [Int32], bias: [Int32], multiplier: [Float]
     let batch: Int, channels: Int, outChannels: Int, xZero: UInt8
     var params: ep_dwconv_params
     let yZero: Int32, yMin: Int32, yMax: Int32
     let kernels: KernelTable
 
-    /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1), then the packed pairs.
+    /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1), then the packed pairs
+    /// (ceil(K/2)·N words; the quads layout needs at most that).
     static func scratchBytes(k: Int, n: Int, pointwise: Bool) -> Int {
         (pointwise ? 0 : (k * n + 63) / 64 * 64) + (k + 1) / 2 * n * 4
     }
@@ -23,8 +25,15 @@ final class QConvStep: Step {
         self.y = y
         self.scratch = scratch
         let k = weights.count / max(1, outChannels)
-        var packed = [Int32](repeating: 0, count: outChannels * ((k + 1) / 2))
-        ep_qc8w_pack_pairs(outChannels, k, weights, &packed)
+        var packed: [Int32]
+        switch kernels.qgemmLayout {
+        case .pairs:
+            packed = [Int32](repeating: 0, count: outChannels * ((k + 1) / 2))
+            ep_qc8w_pack_pairs(outChannels, k, weights, &packed)
+        case .quads:
+            packed = [Int32](repeating: 0, count: outChannels * ((k + 3) / 4))
+            ep_qc8w_pack_quads(outChannels, k, weights, &packed)
+        }
         self.weights = packed
         self.bias = bias
         self.multiplier = multiplier
@@ -59,7 +68,10 @@ final class QConvStep: Step {
                             withUnsafePointer(to: &params) { ep_x8_im2col__scalar(source, Int32(channels), $0, xZero, columns) }
                             source = UnsafePointer(columns)
                         }
-                        ep_qu8_pack_pairs(k, outPlane, source, pairs)
+                        switch kernels.qgemmLayout {
+                        case .pairs: ep_qu8_pack_pairs(k, outPlane, source, pairs)
+                        case .quads: ep_qu8_pack_quads(k, outPlane, source, pairs)
+                        }
                         kernels.qgemm(outChannels, outPlane, k, w.baseAddress, pairs, output + n * outChannels * outPlane, &p)
                     }
                 }
