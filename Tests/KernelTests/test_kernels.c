@@ -132,39 +132,6 @@ static void test_maxpool(const isa_table *t) {
                     }
 }
 
-// The c4-layout GEMM kernels against the plain definition, with the extreme values
-// (w −128, x 255) where the dotprod kernel's x − 128 flip could overflow.
-typedef void (*qgemm_fn)(size_t, size_t, size_t, const int32_t *, const int32_t *, uint8_t *, const ep_qgemm_params *);
-static void test_qgemm_c4(const char *isa, qgemm_fn kernel) {
-    int8_t w[17 * 40];
-    int32_t packed[17 * 10], xpacked[10 * 21];
-    uint8_t x[40 * 21], want[17 * 21], got[17 * 21];
-    int32_t bias[17];
-    float multiplier[17];
-    for (size_t m = 1; m <= 17; m++)
-        for (size_t n = 1; n <= 21; n += 2)
-            for (size_t k = 1; k <= 40; k += 3) {
-                for (size_t i = 0; i < m * k; i++) w[i] = (int8_t)(rnd() * 127);
-                for (size_t i = 0; i < k * n; i++) x[i] = (uint8_t)((rnd() + 1) * 127.5f);
-                w[0] = -128;
-                x[0] = 255;
-                for (size_t i = 0; i < m; i++) { bias[i] = (int32_t)(rnd() * 20000); multiplier[i] = 0.0005f + 0.002f * (rnd() + 1); }
-                const ep_qgemm_params p = {bias, multiplier, (int32_t)((rnd() + 1) * 60), (k & 1) ? 0 : 20, (k & 2) ? 255 : 200};
-                for (size_t i = 0; i < m; i++)
-                    for (size_t j = 0; j < n; j++) {
-                        int32_t acc = bias[i];
-                        for (size_t q = 0; q < k; q++) acc += (int32_t)w[i * k + q] * (int32_t)x[q * n + j];
-                        want[i * n + j] = ep_requantize(acc, multiplier[i], &p);
-                    }
-                ep_qc8w_pack_quads(m, k, w, packed);
-                ep_qu8_pack_quads(k, n, x, xpacked);
-                kernel(m, n, k, packed, xpacked, got, &p);
-                if (memcmp(got, want, m * n) == 0) passed++; else {
-                    if (failed < 20) printf("FAIL qu8-qc8w-gemm-c4 [%s] m%zu n%zu k%zu\n", isa, m, n, k);
-                    failed++;
-                }
-            }
-}
 
 // The uint8 max pool against the f32 oracle on the same (integer) values.
 static void test_u8_maxpool(void) {
@@ -189,7 +156,10 @@ static void test_u8_maxpool(void) {
                     }
 }
 
-static void test_qgemm(const isa_table *t) {
+// A qu8-qc8w-gemm kernel against the plain definition on unpacked weights, with the extreme
+// values (w −128, x 255) where the dotprod kernel's x − 128 flip could overflow; `quads`
+// selects the c4 layout's packers.
+static void test_qgemm_layout(const char *isa, qgemm_fn kernel, int quads) {
     int8_t w[17 * 40];
     int32_t packed[17 * 20], xpacked[20 * 21];
     uint8_t x[40 * 21], want[17 * 21], got[17 * 21];
@@ -200,25 +170,32 @@ static void test_qgemm(const isa_table *t) {
             for (size_t k = 1; k <= 40; k += 3) {
                 for (size_t i = 0; i < m * k; i++) w[i] = (int8_t)(rnd() * 127);
                 for (size_t i = 0; i < k * n; i++) x[i] = (uint8_t)((rnd() + 1) * 127.5f);
+                w[0] = -128;
+                x[0] = 255;
                 for (size_t i = 0; i < m; i++) { bias[i] = (int32_t)(rnd() * 20000); multiplier[i] = 0.0005f + 0.002f * (rnd() + 1); }
                 const ep_qgemm_params p = {bias, multiplier, (int32_t)((rnd() + 1) * 60), (k & 1) ? 0 : 20, (k & 2) ? 255 : 200};
-                ep_qc8w_pack_pairs(m, k, w, packed);
-                // The oracle of the oracle: the plain definition on unpacked weights.
                 for (size_t i = 0; i < m; i++)
                     for (size_t j = 0; j < n; j++) {
                         int32_t acc = bias[i];
                         for (size_t q = 0; q < k; q++) acc += (int32_t)w[i * k + q] * (int32_t)x[q * n + j];
                         want[i * n + j] = ep_requantize(acc, multiplier[i], &p);
                     }
-                ep_qu8_pack_pairs(k, n, x, xpacked);
-                t->qgemm(m, n, k, packed, xpacked, got, &p);
-                int ok = memcmp(got, want, m * n) == 0;
-                if (ok) passed++; else {
-                    if (failed < 20) printf("FAIL qu8-qc8w-gemm [%s] m%zu n%zu k%zu\n", t->isa, m, n, k);
+                if (quads) {
+                    ep_qc8w_pack_quads(m, k, w, packed);
+                    ep_qu8_pack_quads(k, n, x, xpacked);
+                } else {
+                    ep_qc8w_pack_pairs(m, k, w, packed);
+                    ep_qu8_pack_pairs(k, n, x, xpacked);
+                }
+                kernel(m, n, k, packed, xpacked, got, &p);
+                if (memcmp(got, want, m * n) == 0) passed++; else {
+                    if (failed < 20) printf("FAIL qu8-qc8w-gemm%s [%s] m%zu n%zu k%zu\n", quads ? "-c4" : "", isa, m, n, k);
                     failed++;
                 }
             }
 }
+
+static void test_qgemm(const isa_table *t) { test_qgemm_layout(t->isa, t->qgemm, 0); }
 
 static void test_quantize(const isa_table *t) {
     float x[100];
@@ -271,10 +248,10 @@ int main(void) {
         test_quantize(&tables[i]);
     }
     test_u8_maxpool();
-    test_qgemm_c4("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar);
+    test_qgemm_layout("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, 1);
 #if defined(__aarch64__)
     // dotprod is ARMv8.2-A: qemu's cortex-a57 lacks it, `-cpu max` has it.
-    if (getauxval(AT_HWCAP) & HWCAP_ASIMDDP) test_qgemm_c4("neondot", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot);
+    if (getauxval(AT_HWCAP) & HWCAP_ASIMDDP) test_qgemm_layout("neondot", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, 1);
     else printf("neondot: not run (this CPU has no dot product instructions)\n");
 #endif
     printf("%d passed, %d failed\n", passed, failed);

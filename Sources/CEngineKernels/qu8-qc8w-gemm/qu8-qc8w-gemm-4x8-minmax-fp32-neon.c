@@ -2,16 +2,7 @@
 // with vmull_s16 and pairwise adds into int32 (no saturation); fp32 requantization; tails scalar.
 #if defined(__aarch64__)
 #include <arm_neon.h>
-#include "ep_qu8_qc8w_gemm.h"
-
-static void ep_store8_neon(int32x4_t lo, int32x4_t hi, float multiplier, const ep_qgemm_params *p, uint8_t *out) {
-    const float32x4_t scale = vdupq_n_f32(multiplier);
-    int32x4_t qlo = vaddq_s32(vcvtnq_s32_f32(vmulq_f32(vcvtq_f32_s32(lo), scale)), vdupq_n_s32(p->y_zero));
-    int32x4_t qhi = vaddq_s32(vcvtnq_s32_f32(vmulq_f32(vcvtq_f32_s32(hi), scale)), vdupq_n_s32(p->y_zero));
-    qlo = vminq_s32(vmaxq_s32(qlo, vdupq_n_s32(p->y_min)), vdupq_n_s32(p->y_max));
-    qhi = vminq_s32(vmaxq_s32(qhi, vdupq_n_s32(p->y_min)), vdupq_n_s32(p->y_max));
-    vst1_u8(out, vqmovun_s16(vcombine_s16(vqmovn_s32(qlo), vqmovn_s32(qhi))));
-}
+#include "ep_qgemm_neon_common.h"
 
 // Σ over the pair of (x pair)·(w pair) for 4 columns: [c0a c0b c1a c1b | c2a c2b c3a c3b].
 static inline int32x4_t ep_pairdot4(int16x8_t xs, int16x8_t ws) {

@@ -3,17 +3,8 @@
 // Activations are flipped to int8 (x ^ 0x80 = x − 128) on load; 128·Σw is added to the bias.
 #if defined(__aarch64__)
 #include <arm_neon.h>
+#include "ep_qgemm_neon_common.h"
 #include "ep_qu8_qc8w_gemm_c4.h"
-
-__attribute__((target("dotprod")))
-static void ep_store8_neondot(int32x4_t lo, int32x4_t hi, float multiplier, const ep_qgemm_params *p, uint8_t *out) {
-    const float32x4_t scale = vdupq_n_f32(multiplier);
-    int32x4_t qlo = vaddq_s32(vcvtnq_s32_f32(vmulq_f32(vcvtq_f32_s32(lo), scale)), vdupq_n_s32(p->y_zero));
-    int32x4_t qhi = vaddq_s32(vcvtnq_s32_f32(vmulq_f32(vcvtq_f32_s32(hi), scale)), vdupq_n_s32(p->y_zero));
-    qlo = vminq_s32(vmaxq_s32(qlo, vdupq_n_s32(p->y_min)), vdupq_n_s32(p->y_max));
-    qhi = vminq_s32(vmaxq_s32(qhi, vdupq_n_s32(p->y_min)), vdupq_n_s32(p->y_max));
-    vst1_u8(out, vqmovun_s16(vcombine_s16(vqmovn_s32(qlo), vqmovn_s32(qhi))));
-}
 
 __attribute__((target("dotprod")))
 void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot(size_t m, size_t n, size_t k, const int32_t *w, const int32_t *x,
@@ -44,20 +35,9 @@ void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot(size_t m, size_t n, siz
                     hi[r] = vdotq_s32(hi[r], x1, ws);
                 }
             }
-            for (size_t r = 0; r < rows; r++) ep_store8_neondot(lo[r], hi[r], p->multiplier[i + r], p, y + (i + r) * n + j);
+            for (size_t r = 0; r < rows; r++) ep_store8_neon(lo[r], hi[r], p->multiplier[i + r], p, y + (i + r) * n + j);
         }
     }
-    // Column tail on the c4 layout, scalar.
-    for (; j < n; j++) {
-        for (size_t i = 0; i < m; i++) {
-            const int8_t *wr = (const int8_t *)(w + i * quads);
-            int32_t acc = p->bias[i];
-            for (size_t t = 0; t < quads; t++) {
-                const uint8_t *xq = (const uint8_t *)(x + t * n + j);
-                for (size_t b = 0; b < 4; b++) acc += (int32_t)wr[4 * t + b] * (int32_t)xq[b];
-            }
-            y[i * n + j] = ep_requantize(acc, p->multiplier[i], p);
-        }
-    }
+    ep_qgemm_c4_column_tail(m, n, k, w, x, y, p, j);
 }
 #endif

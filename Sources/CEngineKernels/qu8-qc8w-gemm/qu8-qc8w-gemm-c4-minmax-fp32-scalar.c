@@ -18,16 +18,5 @@ void ep_qu8_pack_quads(size_t k, size_t n, const uint8_t *x, int32_t *packed) {
 
 void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar(size_t m, size_t n, size_t k, const int32_t *w, const int32_t *x, uint8_t *y,
                                                      const ep_qgemm_params *p) {
-    const size_t quads = (k + 3) / 4;
-    for (size_t i = 0; i < m; i++) {
-        const int8_t *wr = (const int8_t *)(w + i * quads);
-        for (size_t j = 0; j < n; j++) {
-            int32_t acc = p->bias[i];
-            for (size_t t = 0; t < quads; t++) {
-                const uint8_t *xq = (const uint8_t *)(x + t * n + j);
-                for (size_t b = 0; b < 4; b++) acc += (int32_t)wr[4 * t + b] * (int32_t)xq[b];
-            }
-            y[i * n + j] = ep_requantize(acc, p->multiplier[i], p);
-        }
-    }
+    ep_qgemm_c4_column_tail(m, n, k, w, x, y, p, 0);
 }
