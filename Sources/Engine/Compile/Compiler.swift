@@ -51,7 +51,7 @@ public enum Compiler {
     public static func compile(_ graph: Graph, options: Options = Options()) throws(EngineError) -> CompiledModel {
         let (typed, reports) = try analyze(graph, options: options)
         openblas_set_num_threads(Int32(max(1, options.threads)))
-        let lowering = Lowering(graph: typed, kernels: KernelTable.forLevel(options.isa))
+        let lowering = Lowering(graph: typed, kernels: KernelTable.forLevel(options.isa), threads: max(1, options.threads))
 
         // Liveness: values written at runtime live from their writer to their last reader.
         let stepCount = typed.nodes.count

@@ -6,6 +6,8 @@ import EngineIR
 struct Lowering {
     let graph: TypedGraph
     let kernels: KernelTable
+    /// Threads the engine's own multi-threaded steps (QConv) may use; OpenBLAS has its own.
+    var threads = 1
 
     /// Scratch bytes a node's kernel needs (im2col columns), or 0.
     func scratchBytes(_ node: Node) -> Int {
@@ -87,7 +89,8 @@ struct Lowering {
             return QConvStep(x: x, y: y, scratch: scratch, weights: w, bias: b,
                              multiplier: multiplier, batch: plan.batch, channels: plan.channels, outChannels: plan.outChannels,
                              xZero: UInt8(clamping: node.int("x_zero") ?? 0), params: plan.params, yZero: Int32(node.int("y_zero") ?? 0),
-                             yMin: Int32(node.int("y_min") ?? 0), yMax: Int32(node.int("y_max") ?? 255), kernels: kernels)
+                             yMin: Int32(node.int("y_min") ?? 0), yMax: Int32(node.int("y_max") ?? 255), kernels: kernels,
+                             threads: threads)
         case "Gemm", "FusedGemm":
             return gemm(node, out: out, y: y, activation: activation, input: input, constant: constant)
         case "MatMul":

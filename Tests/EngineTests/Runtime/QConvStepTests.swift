@@ -6,7 +6,7 @@ import Testing
 /// QConvStep packs for the kernel's layout: the c4 (dot-product) layout, run here through its
 /// scalar oracle, gives the same bytes as the pair layout, for 1×1 and padded 3×3 convolutions.
 @Suite struct QConvStepTests {
-    func run(_ kernels: KernelTable, kernel: Int, channels: Int, outChannels: Int) -> [UInt8] {
+    func run(_ kernels: KernelTable, kernel: Int, channels: Int, outChannels: Int, threads: Int = 1) -> (bytes: [UInt8], kind: String) {
         var random = TinyGraphs.Generator(state: 5)
         let h = 7, w = 9, pad = kernel / 2
         let weights = (0..<outChannels * channels * kernel * kernel).map { _ in Int8(clamping: Int(random.next() * 128)) }
@@ -22,9 +22,10 @@ import Testing
         for i in 0..<inBytes { arena.storeBytes(of: UInt8((random.next() + 1) * 127.5), toByteOffset: i, as: UInt8.self) }
         let step = QConvStep(x: .arena(offset: 0), y: .arena(offset: inBytes), scratch: .arena(offset: inBytes + outBytes),
                              weights: weights, bias: bias, multiplier: multiplier, batch: 1, channels: channels,
-                             outChannels: outChannels, xZero: 117, params: params, yZero: 3, yMin: 3, yMax: 255, kernels: kernels)
+                             outChannels: outChannels, xZero: 117, params: params, yZero: 3, yMin: 3, yMax: 255, kernels: kernels,
+                             threads: threads)
         step.run(arena)
-        return Array(UnsafeBufferPointer(start: (arena + inBytes).assumingMemoryBound(to: UInt8.self), count: outBytes))
+        return (Array(UnsafeBufferPointer(start: (arena + inBytes).assumingMemoryBound(to: UInt8.self), count: outBytes)), step.kind)
     }
 
     @Test(arguments: [(1, 6, 5), (3, 5, 7), (3, 9, 4)])
@@ -33,8 +34,17 @@ import Testing
         quads = KernelTable(isa: .scalar, dwconv: quads.dwconv, epilogue: quads.epilogue, vbinary: quads.vbinary, vbinaryc: quads.vbinaryc,
                             globalAverage: quads.globalAverage, maxPool: quads.maxPool,
                             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, qgemmLayout: .quads, quantizeU8: quads.quantizeU8)
-        let pairs = run(.scalar, kernel: kernel, channels: channels, outChannels: outChannels)
-        #expect(run(quads, kernel: kernel, channels: channels, outChannels: outChannels) == pairs)
+        let pairs = run(.scalar, kernel: kernel, channels: channels, outChannels: outChannels).bytes
+        #expect(run(quads, kernel: kernel, channels: channels, outChannels: outChannels).bytes == pairs)
         #expect(Set(pairs).count > 10, "degenerate output")
+    }
+
+    /// Output channels split across threads (65: the last block is short) give the same bytes.
+    @Test(arguments: [2, 3])
+    func threadsSplitRowsWithoutChangingTheResult(threads: Int) {
+        let single = run(.scalar, kernel: 3, channels: 56, outChannels: 65)
+        let split = run(.scalar, kernel: 3, channels: 56, outChannels: 65, threads: threads)
+        #expect(split.kind.hasSuffix("×\(threads) threads"), "\(split.kind)")
+        #expect(split.bytes == single.bytes)
     }
 }

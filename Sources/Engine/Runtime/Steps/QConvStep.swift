@@ -1,9 +1,11 @@
 import CEngineKernels
+import Dispatch
 
 /// Integer 2-D convolution (group 1): per image, the uint8 input itself (1×1 stride 1) or its
 /// uint8 im2col (padded with the input zero point), packed into k-pairs (or k-quads for the
 /// dot-product kernels), times the weights packed the same way through the qu8-qc8w-gemm
-/// kernel, which requantizes to uint8.
+/// kernel, which requantizes to uint8. With several threads the output channels are split
+/// into one block per thread (packing and im2col stay on the calling thread).
 final class QConvStep: Step {
     let x: Location, y: Location, scratch: Location
     /// Weights packed once into the kernel's layout (ep_qc8w_pack_pairs or ep_qc8w_pack_quads).
@@ -12,6 +14,10 @@ final class QConvStep: Step {
     var params: ep_dwconv_params
     let yZero: Int32, yMin: Int32, yMax: Int32
     let kernels: KernelTable
+    /// Threads for the GEMM; 1 below `parallelMACs` multiply-accumulates, where waking
+    /// threads costs more than it saves.
+    let threads: Int
+    static let parallelMACs = 2_000_000
 
     /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1), then the packed pairs
     /// (ceil(K/2)·N words; the quads layout needs at most that).
@@ -20,7 +26,8 @@ final class QConvStep: Step {
     }
 
     init(x: Location, y: Location, scratch: Location, weights: [Int8], bias: [Int32], multiplier: [Float], batch: Int, channels: Int,
-         outChannels: Int, xZero: UInt8, params: ep_dwconv_params, yZero: Int32, yMin: Int32, yMax: Int32, kernels: KernelTable) {
+         outChannels: Int, xZero: UInt8, params: ep_dwconv_params, yZero: Int32, yMin: Int32, yMax: Int32, kernels: KernelTable,
+         threads: Int = 1) {
         self.x = x
         self.y = y
         self.scratch = scratch
@@ -46,9 +53,11 @@ final class QConvStep: Step {
         self.yMin = yMin
         self.yMax = yMax
         self.kernels = kernels
+        let macs = outChannels * k * Int(params.oh * params.ow)
+        self.threads = macs < Self.parallelMACs ? 1 : max(1, min(threads, outChannels / 8))
     }
 
-    var kind: String { "qconv \(params.kh)×\(params.kw) int8 gemm (\(kernels.isa.rawValue))" }
+    var kind: String { "qconv \(params.kh)×\(params.kw) int8 gemm (\(kernels.isa.rawValue))" + (threads > 1 ? " ×\(threads) threads" : "") }
 
     func run(_ arena: UnsafeMutableRawPointer) {
         let input = x.address(arena).assumingMemoryBound(to: UInt8.self)
@@ -72,10 +81,38 @@ final class QConvStep: Step {
                         case .pairs: ep_qu8_pack_pairs(k, outPlane, source, pairs)
                         case .quads: ep_qu8_pack_quads(k, outPlane, source, pairs)
                         }
-                        kernels.qgemm(outChannels, outPlane, k, w.baseAddress, pairs, output + n * outChannels * outPlane, &p)
+                        let out = output + n * outChannels * outPlane
+                        if threads == 1 {
+                            kernels.qgemm(outChannels, outPlane, k, w.baseAddress, pairs, out, &p)
+                            continue
+                        }
+                        let job = RowBlocks(kernel: kernels.qgemm, rows: outChannels, n: outPlane, k: k, weights: w.baseAddress!,
+                                            words: w.count / max(1, outChannels), x: UnsafePointer(pairs), y: out, params: p,
+                                            block: ((outChannels + threads - 1) / threads + 7) / 8 * 8)
+                        DispatchQueue.concurrentPerform(iterations: threads) { job.run(block: $0) }
                     }
                 }
             }
         }
+    }
+}
+
+/// One GEMM split into blocks of whole 8-row tiles: each block reads its rows' weights, bias and
+/// multipliers and writes its rows of the output, so blocks never share memory they write.
+private struct RowBlocks: @unchecked Sendable {
+    let kernel: KernelTable.QGemm
+    let rows: Int, n: Int, k: Int
+    let weights: UnsafePointer<Int32>, words: Int
+    let x: UnsafePointer<Int32>, y: UnsafeMutablePointer<UInt8>
+    let params: ep_qgemm_params
+    let block: Int
+
+    func run(block index: Int) {
+        let first = index * block, count = min(block, rows - first)
+        guard count > 0 else { return }
+        var part = params
+        part.bias = params.bias! + first
+        part.multiplier = params.multiplier! + first
+        kernel(count, n, k, weights + first * words, x, y + first * n, &part)
     }
 }
