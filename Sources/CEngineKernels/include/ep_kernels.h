@@ -16,4 +16,5 @@
 #include "ep_x8_im2col.h"
 #include "ep_qu8_vcvt.h"
 #include "ep_u8_pool.h"
+#include "ep_u8_lut.h"
 #endif

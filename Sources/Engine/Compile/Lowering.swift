@@ -91,6 +91,9 @@ struct Lowering {
                              xZero: UInt8(clamping: node.int("x_zero") ?? 0), params: plan.params, yZero: Int32(node.int("y_zero") ?? 0),
                              yMin: Int32(node.int("y_min") ?? 0), yMax: Int32(node.int("y_max") ?? 255), kernels: kernels,
                              threads: threads)
+        case "QLookup":
+            guard let x = input(0), case .uint8(let table)? = graph.constants[node.inputs[1]]?.storage else { return nil }
+            return LookupStep(x: x, y: y, count: out.count, table: table)
         case "Gemm", "FusedGemm":
             return gemm(node, out: out, y: y, activation: activation, input: input, constant: constant)
         case "MatMul":

@@ -56,6 +56,7 @@ public enum FusedOps {
         case "FusedConv": return FusedConvOp()
         case "FusedGemm": return FusedGemmOp()
         case "QConv": return QConvOp()
+        case "QLookup": return QLookupOp()
         default: return nil
         }
     }
