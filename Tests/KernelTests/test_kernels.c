@@ -250,9 +250,11 @@ int main(void) {
     test_u8_maxpool();
     test_qgemm_layout("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, 1);
 #if defined(__aarch64__)
-    // dotprod is ARMv8.2-A: qemu's cortex-a57 lacks it, `-cpu max` has it.
+    // dotprod (ARMv8.2-A) and i8mm (ARMv8.6-A): qemu's cortex-a57 lacks them, `-cpu max` has both.
     if (getauxval(AT_HWCAP) & HWCAP_ASIMDDP) test_qgemm_layout("neondot", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, 1);
     else printf("neondot: not run (this CPU has no dot product instructions)\n");
+    if (getauxval(AT_HWCAP2) & HWCAP2_I8MM) test_qgemm_layout("neoni8mm", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neoni8mm, 1);
+    else printf("neoni8mm: not run (this CPU has no i8mm)\n");
 #endif
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -4,13 +4,17 @@ public enum ISALevel: String, Sendable, CaseIterable, Comparable {
     case scalar, avx2, neon
     /// NEON with the ARMv8.2-A dot product (`asimddp`): the integer GEMM runs on sdot.
     case neondot
+    /// NEON with i8mm (`i8mm`, ARMv8.6-A): the integer GEMM runs on usdot.
+    case neoni8mm
 
-    /// The best level for these kernel-spelled ISA features (`avx2`, `fma`, `asimd`, `asimddp`).
+    /// The best level for these kernel-spelled ISA features (`avx2`, `fma`, `asimd`, `asimddp`, `i8mm`).
     public static func best(features: [String], architecture: String?) -> ISALevel {
         #if arch(x86_64)
             return features.contains("avx2") && features.contains("fma") ? .avx2 : .scalar
         #elseif arch(arm64)
-            return features.contains("asimddp") ? .neondot : .neon  // Advanced SIMD is mandatory on AArch64
+            // Advanced SIMD is mandatory on AArch64; the dot products are optional.
+            if features.contains("i8mm") && features.contains("asimddp") { return .neoni8mm }
+            return features.contains("asimddp") ? .neondot : .neon
         #else
             return .scalar
         #endif
@@ -26,7 +30,7 @@ public enum ISALevel: String, Sendable, CaseIterable, Comparable {
             #else
                 false
             #endif
-        case .neon, .neondot:
+        case .neon, .neondot, .neoni8mm:
             #if arch(arm64)
                 true
             #else

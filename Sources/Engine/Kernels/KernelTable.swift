@@ -57,6 +57,12 @@ public struct KernelTable: Sendable {
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon)
+
+        public static let neoni8mm = KernelTable(
+            isa: .neoni8mm, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
+            vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
+            globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neoni8mm, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon)
     #endif
 
     /// The table for a level; a level this build lacks falls back to scalar.
@@ -77,6 +83,12 @@ public struct KernelTable: Sendable {
         case .neondot:
             #if arch(arm64)
                 return neondot
+            #else
+                return scalar
+            #endif
+        case .neoni8mm:
+            #if arch(arm64)
+                return neoni8mm
             #else
                 return scalar
             #endif
