@@ -44,12 +44,12 @@ public struct FuseQDQLookup: GraphPass {
     /// scalar constants), with every intermediate read only inside the chain.
     private func chain(ending q: Int, _ graph: TypedGraph) -> Chain? {
         let quantize = graph.nodes[q]
-        guard isScalarQuantizer(quantize, graph), let last = graph.producer(of: quantize.inputs[0]) else { return nil }
+        guard graph.perTensorQuantization(quantize)?.dtype == .uint8, let last = graph.producer(of: quantize.inputs[0]) else { return nil }
         var ops: Set<Int> = [], pending = [last], dequantize: Int?
         while let index = pending.popLast() {
             let node = graph.nodes[index]
             if node.opType == "DequantizeLinear" {
-                guard isScalarQuantizer(node, graph), dequantize == nil || dequantize == index else { return nil }
+                guard graph.perTensorQuantization(node)?.dtype == .uint8, dequantize == nil || dequantize == index else { return nil }
                 dequantize = index
                 continue
             }
@@ -75,13 +75,6 @@ public struct FuseQDQLookup: GraphPass {
             guard !graph.graphOutputs.contains(output), graph.readerIndices(of: output).allSatisfy(members.contains) else { return nil }
         }
         return Chain(dequantize: dequantize, ops: ops.sorted())
-    }
-
-    private func isScalarQuantizer(_ node: Node, _ graph: TypedGraph) -> Bool {
-        guard node.inputs.count > 1, graph.constants[node.inputs[1]]?.count == 1 else { return false }
-        if node.inputs.count > 2, !node.inputs[2].isEmpty, graph.constants[node.inputs[2]]?.count != 1 { return false }
-        let quantized = node.opType == "QuantizeLinear" ? node.outputs[0] : node.inputs[0]
-        return graph.types[quantized]?.dtype == .uint8
     }
 
     /// The chain and its QuantizeLinear evaluated with the reference operators on all 256 inputs.

@@ -20,13 +20,13 @@ public struct FuseQDQPassThrough: GraphPass {
             let node = graph.nodes[index]
             guard node.domain.isEmpty, Self.ops.contains(node.opType), node.outputs.count == 1,
                 let qIndex = graph.soleReader(of: node.outputs[0]), graph.nodes[qIndex].opType == "QuantizeLinear",
-                let target = parameters(graph.nodes[qIndex], graph)
+                let target = graph.perTensorQuantization(graph.nodes[qIndex])
             else { continue }
             let data = node.opType == "Concat" ? Array(node.inputs.indices) : [0]
             var sources: [String] = []
             for i in data {
                 guard let producer = graph.producer(of: node.inputs[i]).map({ graph.nodes[$0] }), producer.opType == "DequantizeLinear",
-                    parameters(producer, graph) == target
+                    graph.perTensorQuantization(producer) == target
                 else { break }
                 sources.append(producer.inputs[0])
             }
@@ -42,24 +42,5 @@ public struct FuseQDQPassThrough: GraphPass {
             changes.append("\(node.label) runs on \(target.dtype) values: its Q/DQ pair removed")
         }
         return changes
-    }
-
-    struct Parameters: Equatable {
-        var scale: Float
-        var zero: Int
-        var dtype: DType
-    }
-
-    /// A Q or DQ node's per-tensor constant scale, zero point and quantized type.
-    private func parameters(_ node: Node, _ graph: TypedGraph) -> Parameters? {
-        guard node.inputs.count > 1, let scale = graph.constants[node.inputs[1]], scale.count == 1 else { return nil }
-        let quantized = node.opType == "QuantizeLinear" ? node.outputs[0] : node.inputs[0]
-        guard let dtype = graph.types[quantized]?.dtype, dtype == .uint8 || dtype == .int8 else { return nil }
-        var zero = 0
-        if node.inputs.count > 2, !node.inputs[2].isEmpty {
-            guard let z = graph.constants[node.inputs[2]], z.count == 1 else { return nil }
-            zero = z.ints[0]
-        }
-        return Parameters(scale: scale.floats[0], zero: zero, dtype: dtype)
     }
 }

@@ -43,4 +43,25 @@ extension TypedGraph {
     }
 
     func readerIndices(of value: String) -> [Int] { nodes.indices.filter { nodes[$0].inputs.contains(value) } }
+
+    /// A QuantizeLinear/DequantizeLinear node's per-tensor constant parameters and its 8-bit
+    /// type; nil for per-axis or computed parameters and for other element types.
+    func perTensorQuantization(_ node: Node) -> TensorQuantization? {
+        guard node.inputs.count > 1, let scale = constants[node.inputs[1]], scale.count == 1 else { return nil }
+        let quantized = node.opType == "QuantizeLinear" ? node.outputs[0] : node.inputs[0]
+        guard let dtype = types[quantized]?.dtype, dtype == .uint8 || dtype == .int8 else { return nil }
+        var zero = 0
+        if node.inputs.count > 2, !node.inputs[2].isEmpty {
+            guard let z = constants[node.inputs[2]], z.count == 1 else { return nil }
+            zero = z.ints[0]
+        }
+        return TensorQuantization(scale: scale.floats[0], zero: zero, dtype: dtype)
+    }
+}
+
+/// Per-tensor quantization parameters of a value.
+struct TensorQuantization: Equatable {
+    var scale: Float
+    var zero: Int
+    var dtype: DType
 }

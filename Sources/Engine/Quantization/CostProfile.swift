@@ -18,12 +18,11 @@ struct CostProfile {
     func time(of node: String) -> Double? { times[node] }
 
     /// A quantized convolution's cost: its integer step, the QuantizeLinear of its input when a
-    /// float op produces it (shared among the quantized convolutions reading it), and the
-    /// DequantizeLinear of its output when float ops read it. Nil when its step is not found.
-    func integerCost(conv: String, x: String, y: String, plans: [(x: String, conv: String)]) -> (total: Double, qdq: Double)? {
+    /// float op produces it (shared among the `sharers` quantized convolutions reading it), and
+    /// the DequantizeLinear of its output when float ops read it. Nil when its step is not found.
+    func integerCost(conv: String, x: String, y: String, sharers: Int) -> (total: Double, qdq: Double)? {
         guard let step = times[conv] else { return nil }
-        let sharers = Double(max(1, plans.filter { $0.x == x }.count))
-        let qdq = (times[x + "/q"] ?? 0) / sharers + (times[y + "/q/dq"] ?? 0)
+        let qdq = (times[x + "/q"] ?? 0) / Double(max(1, sharers)) + (times[y + "/q/dq"] ?? 0)
         return (step + qdq, qdq)
     }
 }

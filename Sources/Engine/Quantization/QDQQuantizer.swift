@@ -80,12 +80,12 @@ public enum QDQQuantizer {
             var dropped: Set<Int> = []
             for plan in plans {
                 let name = typed.nodes[plan.index].name
-                guard let integer = times.integerCost(conv: name, x: plan.x, y: plan.y, plans: plans.map { ($0.x, typed.nodes[$0.index].name) }),
-                    let float = floatTimes.time(of: name)
+                let sharers = plans.filter { $0.x == plan.x }.count
+                guard let integer = times.integerCost(conv: name, x: plan.x, y: plan.y, sharers: sharers), let float = floatTimes.time(of: name)
                 else { continue }
                 if integer.total > float * requiredRatio {
                     dropped.insert(plan.index)
-                    keptFloat.append((typed.nodes[plan.index].label, "measured: integer \(ms(integer.total)) ms (of which Q/DQ \(ms(integer.qdq)) ms) vs float \(ms(float)) ms, not 10% faster"))
+                    keptFloat.append((typed.nodes[plan.index].label, "measured: integer \(ms(integer.total)) ms (of which Q/DQ \(ms(integer.qdq)) ms) vs float \(ms(float)) ms, not \(Int(((1 - requiredRatio) * 100).rounded()))% faster"))
                 }
             }
             if dropped.isEmpty { break }

@@ -30,10 +30,10 @@ import Testing
 
     @Test(arguments: [(1, 6, 5), (3, 5, 7), (3, 9, 4)])
     func quadLayoutMatchesPairLayout(kernel: Int, channels: Int, outChannels: Int) {
-        var quads = KernelTable.scalar
-        quads = KernelTable(isa: .scalar, dwconv: quads.dwconv, epilogue: quads.epilogue, vbinary: quads.vbinary, vbinaryc: quads.vbinaryc,
-                            globalAverage: quads.globalAverage, maxPool: quads.maxPool,
-                            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, qgemmLayout: .quads, quantizeU8: quads.quantizeU8)
+        let s = KernelTable.scalar
+        let quads = KernelTable(isa: .scalar, dwconv: s.dwconv, epilogue: s.epilogue, vbinary: s.vbinary, vbinaryc: s.vbinaryc,
+                                globalAverage: s.globalAverage, maxPool: s.maxPool,
+                                qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, qgemmLayout: .quads, quantizeU8: s.quantizeU8)
         let pairs = run(.scalar, kernel: kernel, channels: channels, outChannels: outChannels).bytes
         #expect(run(quads, kernel: kernel, channels: channels, outChannels: outChannels).bytes == pairs)
         #expect(Set(pairs).count > 10, "degenerate output")
