@@ -25,7 +25,7 @@ struct QuantizerTests {
         let bytes = try ONNXExporter.export(result.graph)
         let reloaded = try ONNXImporter.parse(bytes, source: "\(name)-int8")
         let compiled = try Compiler.compile(reloaded.graph, options: options)
-        #expect(compiled.report.steps.filter { $0.kind.hasPrefix("qconv") }.count == result.quantized.count)
+        #expect(compiled.report.steps.filter(\.isIntegerConvolution).count == result.quantized.count)
         let fp32 = try Compiler.compile(model.graph, options: options)
         var correctInt8 = 0, correctFP32 = 0
         let evaluated = name == "mnist-cntk" ? Array(0..<9900) : Array(0..<data.samples)

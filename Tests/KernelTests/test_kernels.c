@@ -19,6 +19,9 @@ typedef void (*vbinaryc_fn)(int, size_t, const float *, float, float *, const ep
 typedef void (*maxpool_fn)(const float *, float *, const ep_pool_params *);
 typedef float (*gavg_fn)(const float *, size_t);
 typedef void (*qcvt_fn)(size_t, const float *, float, int32_t, uint8_t *);
+typedef void (*dqcvt_fn)(size_t, const uint8_t *, float, int32_t, float *);
+typedef void (*lut_fn)(size_t, const uint8_t *, const uint8_t *, uint8_t *);
+typedef void (*qdwconv_fn)(const uint8_t *, const int8_t *, uint8_t *, const ep_dwconv_params *, const ep_qdwconv_channel *, uint8_t *);
 typedef void (*qgemm_fn)(size_t, size_t, size_t, const int32_t *, const int32_t *, uint8_t *, const ep_qgemm_params *);
 
 typedef struct {
@@ -31,6 +34,9 @@ typedef struct {
     gavg_fn gavg;
     qgemm_fn qgemm;
     qcvt_fn quantize;
+    dqcvt_fn dequantize;
+    lut_fn lut;
+    qdwconv_fn qdwconv;
 } isa_table;
 
 static int passed = 0, failed = 0;
@@ -56,15 +62,20 @@ static const ep_activation activations[] = {
     {0, 0, 0, 0, 0}, {1, 0.f, INFINITY, 0, 0}, {1, -0.25f, 0.5f, 0, 0}, {2, 0, 0, 0.2f, 0.5f}, {3, 0, 0, 1.f / 6, 0.5f},
 };
 
+// Plane widths around each block size (8/16/32 columns on AVX2, 4/16 on NEON) at strides 1–3.
+static const int widths[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                             30, 31, 32, 33, 34, 36, 40, 47, 62, 63, 64, 65, 66, 71, 94, 95, 96, 97, 100};
+
 static void test_dwconv(const isa_table *t) {
-    float input[40 * 40], kernel[25], want[40 * 40], got[40 * 40];
-    float *scratch = malloc(sizeof(float) * 60 * 60 + 4096);
+    float input[9 * 100], kernel[25], want[16 * 110], got[16 * 110];
+    float *scratch = malloc(sizeof(float) * 20 * 120 + 4096);
     for (int h = 1; h <= 9; h += 4)
-        for (int w = 1; w <= 21; w++)
+        for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++)
             for (int k = 1; k <= 5; k += 2)
                 for (int s = 1; s <= 3; s++)
                     for (int d = 1; d <= 2; d++)
                         for (int pad = 0; pad <= 2; pad++) {
+                            const int w = widths[wi];
                             ep_dwconv_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad};
                             const int extent = (k - 1) * d + 1;
                             if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
@@ -217,20 +228,96 @@ static void test_quantize(const isa_table *t) {
         }
 }
 
+// Against the bounds-checked scalar oracle: every geometry of the float test, weights at the
+// int8 extremes, x_zero 0/128/255 (the padding value), a ReLU-style lower bound now and then.
+static void test_qdwconv(const isa_table *t) {
+    uint8_t input[9 * 100], want[16 * 110], got[16 * 110];
+    int8_t kernel[25];
+    uint8_t *scratch = aligned_alloc(16, 20 * 120 * 4 + 4096);
+    for (int h = 1; h <= 9; h += 4)
+        for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++)
+            for (int k = 1; k <= 5; k += 2)
+                for (int s = 1; s <= 3; s++)
+                    for (int d = 1; d <= 2; d++)
+                        for (int pad = 0; pad <= 2; pad++) {
+                            const int w = widths[wi];
+                            ep_dwconv_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad};
+                            const int extent = (k - 1) * d + 1;
+                            if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
+                            p.oh = (h + 2 * pad - extent) / s + 1;
+                            p.ow = (w + 2 * pad - extent) / s + 1;
+                            for (int i = 0; i < h * w; i++) input[i] = (uint8_t)(128 + 127.9f * rnd());
+                            for (int i = 0; i < k * k; i++) kernel[i] = (int8_t)(127.9f * rnd());
+                            kernel[0] = -128;
+                            const int32_t zero = (w + k) % 3 == 0 ? 0 : (w + k) % 3 == 1 ? 128 : 255;
+                            ep_qdwconv_channel c = {(int32_t)(20000 * rnd()), 1.f / (float)(k * k * 90), (int32_t)(128 + 60 * rnd()), 0, 255, zero};
+                            if ((w + s) % 4 == 0) c.y_min = c.y_zero;
+                            ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__scalar(input, kernel, want, &p, &c, NULL);
+                            t->qdwconv(input, kernel, got, &p, &c, scratch);
+                            const size_t n = (size_t)p.oh * p.ow;
+                            if (memcmp(got, want, n) == 0) passed++; else {
+                                if (failed < 20) printf("FAIL qu8-qc8w-dwconv [%s] h%d w%d k%d s%d d%d pad%d\n", t->isa, h, w, k, s, d, pad);
+                                failed++;
+                            }
+                        }
+    free(scratch);
+}
+
+static void test_dequantize(const isa_table *t) {
+    uint8_t x[100];
+    float want[100], got[100];
+    for (size_t n = 1; n <= 99; n += 7)
+        for (int zero = 0; zero <= 255; zero += 85) {
+            const float scale = 0.01f + 0.05f * (rnd() + 1);
+            for (size_t i = 0; i < n; i++) x[i] = (uint8_t)(i * 37 + (size_t)zero);
+            x[0] = 0, x[n - 1] = 255;
+            ep_qu8_f32_vcvt__scalar(n, x, scale, zero, want);
+            t->dequantize(n, x, scale, zero, got);
+            if (memcmp(got, want, n * sizeof(float)) == 0) passed++; else {
+                if (failed < 20) printf("FAIL qu8-f32-vcvt [%s] n%zu zero%d\n", t->isa, n, zero);
+                failed++;
+            }
+        }
+}
+
+// Every one of the 256 table entries, reached from every lane position, over lengths around
+// the vector widths.
+static void test_lut(const isa_table *t) {
+    uint8_t table[256], x[300], want[300], got[300];
+    for (int i = 0; i < 256; i++) table[i] = (uint8_t)(i * 151 + 7);
+    for (size_t n = 1; n <= 300; n += n < 70 ? 1 : 23) {
+        for (size_t i = 0; i < n; i++) x[i] = (uint8_t)(i * 7 + n);
+        ep_u8_lut_ukernel__scalar(n, x, table, want);
+        t->lut(n, x, table, got);
+        if (memcmp(got, want, n) == 0) passed++; else {
+            if (failed < 20) printf("FAIL u8-lut [%s] n%zu\n", t->isa, n);
+            failed++;
+        }
+    }
+    for (int i = 0; i < 256; i++) x[i] = (uint8_t)i;
+    ep_u8_lut_ukernel__scalar(256, x, table, want);
+    t->lut(256, x, table, got);
+    if (memcmp(got, want, 256) == 0) passed++; else { printf("FAIL u8-lut [%s] all 256 entries\n", t->isa); failed++; }
+}
+
 int main(void) {
     isa_table tables[2];
     int count = 0;
     tables[count++] = (isa_table){"scalar", ep_f32_dwconv_minmax_ukernel__scalar, ep_f32_epilogue_ukernel__scalar,
                                   ep_f32_vbinary_ukernel__scalar, ep_f32_vbinaryc_ukernel__scalar,
                                   ep_f32_maxpool_ukernel__scalar, ep_f32_gavgpool_ukernel__scalar,
-                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, ep_f32_qu8_vcvt__scalar};
+                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, ep_f32_qu8_vcvt__scalar,
+                                  ep_qu8_f32_vcvt__scalar, ep_u8_lut_ukernel__scalar,
+                                  ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__scalar};
 #if defined(__x86_64__)
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
         tables[count++] = (isa_table){"avx2", ep_f32_dwconv_minmax_ukernel__avx2, ep_f32_epilogue_ukernel__avx2,
                                       ep_f32_vbinary_ukernel__avx2, ep_f32_vbinaryc_ukernel__avx2,
                                       ep_f32_maxpool_ukernel__avx2, ep_f32_gavgpool_ukernel__avx2,
-                                      ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, ep_f32_qu8_vcvt__avx2};
+                                      ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, ep_f32_qu8_vcvt__avx2,
+                                      ep_qu8_f32_vcvt__avx2, ep_u8_lut_ukernel__avx2,
+                                      ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__avx2};
     } else {
         printf("skipping avx2: this CPU lacks avx2/fma\n");
     }
@@ -238,7 +325,9 @@ int main(void) {
     tables[count++] = (isa_table){"neon", ep_f32_dwconv_minmax_ukernel__neon, ep_f32_epilogue_ukernel__neon,
                                   ep_f32_vbinary_ukernel__neon, ep_f32_vbinaryc_ukernel__neon,
                                   ep_f32_maxpool_ukernel__scalar, ep_f32_gavgpool_ukernel__neon,
-                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, ep_f32_qu8_vcvt__neon};
+                                  ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, ep_f32_qu8_vcvt__neon,
+                                  ep_qu8_f32_vcvt__neon, ep_u8_lut_ukernel__neon,
+                                  ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon};
 #endif
     for (int i = 0; i < count; i++) {
         test_dwconv(&tables[i]);
@@ -246,6 +335,9 @@ int main(void) {
         test_maxpool(&tables[i]);
         test_qgemm(&tables[i]);
         test_quantize(&tables[i]);
+        test_dequantize(&tables[i]);
+        test_lut(&tables[i]);
+        test_qdwconv(&tables[i]);
     }
     test_u8_maxpool();
     test_qgemm_layout("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, 1);

@@ -17,4 +17,5 @@
 #include "ep_qu8_vcvt.h"
 #include "ep_u8_pool.h"
 #include "ep_u8_lut.h"
+#include "ep_qu8_qc8w_dwconv.h"
 #endif

@@ -11,4 +11,6 @@ void ep_f32_qu8_vcvt__scalar(size_t n, const float *x, float scale, int32_t zero
 void ep_f32_qu8_vcvt__avx2(size_t n, const float *x, float scale, int32_t zero, uint8_t *y);
 void ep_f32_qu8_vcvt__neon(size_t n, const float *x, float scale, int32_t zero, uint8_t *y);
 void ep_qu8_f32_vcvt__scalar(size_t n, const uint8_t *x, float scale, int32_t zero, float *y);
+void ep_qu8_f32_vcvt__avx2(size_t n, const uint8_t *x, float scale, int32_t zero, float *y);
+void ep_qu8_f32_vcvt__neon(size_t n, const uint8_t *x, float scale, int32_t zero, float *y);
 #endif

@@ -5,4 +5,6 @@
 #include <stdint.h>
 
 void ep_u8_lut_ukernel__scalar(size_t n, const uint8_t *x, const uint8_t *table, uint8_t *y);
+void ep_u8_lut_ukernel__avx2(size_t n, const uint8_t *x, const uint8_t *table, uint8_t *y);
+void ep_u8_lut_ukernel__neon(size_t n, const uint8_t *x, const uint8_t *table, uint8_t *y);
 #endif

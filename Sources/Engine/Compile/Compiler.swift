@@ -39,7 +39,7 @@ public enum Compiler {
 
     /// What arithmetic actually runs, for every run's report.
     static func precision(_ graph: Graph, _ steps: [CompiledModel.StepInfo]) -> String {
-        let integer = steps.filter { $0.kind.hasPrefix("qconv") }.count
+        let integer = steps.filter(\.isIntegerConvolution).count
         let dynamic = steps.filter { ["reference ConvInteger", "reference MatMulInteger"].contains($0.kind) }.count
         var parts: [String] = []
         if integer > 0 { parts.append("\(integer) integer convolution(s)") }

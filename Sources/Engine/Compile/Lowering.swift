@@ -12,7 +12,9 @@ struct Lowering {
     /// Scratch bytes a node's kernel needs (im2col columns), or 0.
     func scratchBytes(_ node: Node) -> Int {
         guard var conv = convPlan(node) else { return 0 }
-        if conv.kind == .depthwise { return ep_dwconv_scratch_floats(&conv.params) * 4 }
+        if conv.kind == .depthwise {
+            return node.opType == "QConv" ? QDepthwiseConvStep.scratchBytes(conv.params) : ep_dwconv_scratch_floats(&conv.params) * 4
+        }
         let k = conv.channels / conv.group * Int(conv.params.kh * conv.params.kw), n = Int(conv.params.oh * conv.params.ow)
         if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params)) }
         if ConvStep.isPointwise(conv.params) { return 0 }
@@ -80,20 +82,26 @@ struct Lowering {
                                 params: plan.params, activation: activation, kernels: kernels)
             }
         case "QConv":
-            guard let plan = convPlan(node), plan.group == 1, let x = input(0),
+            guard let plan = convPlan(node), let x = input(0), let scratch,
                 let weights = graph.constants[node.inputs[1]], case .int8(let w) = weights.storage,
                 let bias = graph.constants[node.inputs[2]], case .int32(let b) = bias.storage,
                 let multiplier = graph.constants[node.inputs[3]]?.floats
             else { return nil }
-            guard let scratch else { return nil }
+            let xZero = node.int("x_zero") ?? 0, yZero = Int32(node.int("y_zero") ?? 0)
+            let yMin = Int32(node.int("y_min") ?? 0), yMax = Int32(node.int("y_max") ?? 255)
+            if plan.kind == .depthwise {
+                return QDepthwiseConvStep(x: x, y: y, scratch: scratch, weights: w, bias: b, multiplier: multiplier, batch: plan.batch,
+                                          channels: plan.channels, xZero: Int32(xZero), params: plan.params, yZero: yZero, yMin: yMin,
+                                          yMax: yMax, kernels: kernels)
+            }
+            guard plan.group == 1 else { return nil }
             return QConvStep(x: x, y: y, scratch: scratch, weights: w, bias: b,
                              multiplier: multiplier, batch: plan.batch, channels: plan.channels, outChannels: plan.outChannels,
-                             xZero: UInt8(clamping: node.int("x_zero") ?? 0), params: plan.params, yZero: Int32(node.int("y_zero") ?? 0),
-                             yMin: Int32(node.int("y_min") ?? 0), yMax: Int32(node.int("y_max") ?? 255), kernels: kernels,
+                             xZero: UInt8(clamping: xZero), params: plan.params, yZero: yZero, yMin: yMin, yMax: yMax, kernels: kernels,
                              threads: threads)
         case "QLookup":
             guard let x = input(0), case .uint8(let table)? = graph.constants[node.inputs[1]]?.storage else { return nil }
-            return LookupStep(x: x, y: y, count: out.count, table: table)
+            return LookupStep(x: x, y: y, count: out.count, table: table, kernels: kernels)
         case "Gemm", "FusedGemm":
             return gemm(node, out: out, y: y, activation: activation, input: input, constant: constant)
         case "MatMul":

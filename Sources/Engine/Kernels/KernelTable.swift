@@ -16,6 +16,11 @@ public struct KernelTable: Sendable {
     public typealias QGemm = @convention(c) (Int, Int, Int, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafeMutablePointer<UInt8>?,
                                              UnsafePointer<ep_qgemm_params>?) -> Void
     public typealias QuantizeU8 = @convention(c) (Int, UnsafePointer<Float>?, Float, Int32, UnsafeMutablePointer<UInt8>?) -> Void
+    public typealias DequantizeU8 = @convention(c) (Int, UnsafePointer<UInt8>?, Float, Int32, UnsafeMutablePointer<Float>?) -> Void
+    public typealias LookupU8 = @convention(c) (Int, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, UnsafeMutablePointer<UInt8>?) -> Void
+    public typealias QDWConv = @convention(c) (UnsafePointer<UInt8>?, UnsafePointer<Int8>?, UnsafeMutablePointer<UInt8>?,
+                                               UnsafePointer<ep_dwconv_params>?, UnsafePointer<ep_qdwconv_channel>?,
+                                               UnsafeMutablePointer<UInt8>?) -> Void
     public typealias MaxPool = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafePointer<ep_pool_params>?) -> Void
 
     public let isa: ISALevel
@@ -25,10 +30,13 @@ public struct KernelTable: Sendable {
     public let vbinaryc: VBinaryC
     public let globalAverage: GlobalAverage
     public let maxPool: MaxPool
-    public let qgemm: QGemm
+    public var qgemm: QGemm
     /// How `qgemm` wants its operands packed (ep_qu8_qc8w_gemm.h / ep_qu8_qc8w_gemm_c4.h).
     public var qgemmLayout: QGemmLayout = .pairs
     public let quantizeU8: QuantizeU8
+    public let dequantizeU8: DequantizeU8
+    public let lookupU8: LookupU8
+    public let qdwconv: QDWConv
 
     public enum QGemmLayout: Sendable { case pairs, quads }
 
@@ -36,33 +44,43 @@ public struct KernelTable: Sendable {
         isa: .scalar, dwconv: ep_f32_dwconv_minmax_ukernel__scalar, epilogue: ep_f32_epilogue_ukernel__scalar,
         vbinary: ep_f32_vbinary_ukernel__scalar, vbinaryc: ep_f32_vbinaryc_ukernel__scalar,
         globalAverage: ep_f32_gavgpool_ukernel__scalar, maxPool: ep_f32_maxpool_ukernel__scalar,
-        qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, quantizeU8: ep_f32_qu8_vcvt__scalar)
+        qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, quantizeU8: ep_f32_qu8_vcvt__scalar,
+        dequantizeU8: ep_qu8_f32_vcvt__scalar, lookupU8: ep_u8_lut_ukernel__scalar,
+        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__scalar)
 
     #if arch(x86_64)
         public static let avx2 = KernelTable(
             isa: .avx2, dwconv: ep_f32_dwconv_minmax_ukernel__avx2, epilogue: ep_f32_epilogue_ukernel__avx2,
             vbinary: ep_f32_vbinary_ukernel__avx2, vbinaryc: ep_f32_vbinaryc_ukernel__avx2,
             globalAverage: ep_f32_gavgpool_ukernel__avx2, maxPool: ep_f32_maxpool_ukernel__avx2,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, quantizeU8: ep_f32_qu8_vcvt__avx2)
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, quantizeU8: ep_f32_qu8_vcvt__avx2,
+        dequantizeU8: ep_qu8_f32_vcvt__avx2, lookupU8: ep_u8_lut_ukernel__avx2,
+        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__avx2)
     #endif
     #if arch(arm64)
         public static let neon = KernelTable(
             isa: .neon, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, quantizeU8: ep_f32_qu8_vcvt__neon)
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, quantizeU8: ep_f32_qu8_vcvt__neon,
+        dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
+        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)
 
         public static let neondot = KernelTable(
             isa: .neondot, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon)
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon,
+        dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
+        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)
 
         public static let neoni8mm = KernelTable(
             isa: .neoni8mm, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neoni8mm, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon)
+            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neoni8mm, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon,
+        dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
+        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)
     #endif
 
     /// The table for a level; a level this build lacks falls back to scalar.

@@ -4,7 +4,8 @@ import EngineIR
 /// integer `QConv` (uint8 activations, per-channel int8 weights with zero points 0, int32
 /// accumulation, fp32 requantization, Relu as the quantized lower bound) — as ONNX Runtime's
 /// quantizer writes QDQ models. Runs before FoldConstants, while the int8 weights are still
-/// visible behind their DequantizeLinear. Grouped and depthwise convolutions stay in float.
+/// visible behind their DequantizeLinear. Plain (group 1) and depthwise convolutions are fused;
+/// other grouped convolutions stay in float (no integer kernel for them).
 public struct FuseQDQConv: GraphPass {
     public init() {}
     public let name = "FuseQDQConv"
@@ -42,13 +43,19 @@ public struct FuseQDQConv: GraphPass {
 
     private func match(at index: Int, _ graph: TypedGraph) -> (Rewrite, [Int])? {
         let conv = graph.nodes[index]
-        guard conv.opType == "Conv", conv.domain.isEmpty, (conv.int("group") ?? 1) == 1,
+        guard conv.opType == "Conv", conv.domain.isEmpty,
             let dqx = graph.producer(of: conv.inputs[0]).map({ graph.nodes[$0] }), dqx.opType == "DequantizeLinear",
             graph.types[dqx.inputs[0]]?.dtype == .uint8, graph.types[dqx.inputs[0]]?.shape.count == 4,
             let sx = scalar(dqx.inputs[1], graph)?.floats[0],
             let dqw = graph.producer(of: conv.inputs[1]).map({ graph.nodes[$0] }), dqw.opType == "DequantizeLinear",
             let weights = graph.constants[dqw.inputs[0]], weights.dtype == .int8, let sw = graph.constants[dqw.inputs[1]]?.floats
         else { return nil }
+        let group = conv.int("group") ?? 1
+        if group != 1 {
+            guard let channels = graph.types[conv.inputs[0]]?.shape[1], group == channels, weights.shape.count == 4,
+                weights.shape[0] == channels, weights.shape[1] == 1
+            else { return nil }
+        }
         let xZero = dqx.inputs.count > 2 ? scalar(dqx.inputs[2], graph)?.ints[0] : 0
         let wZeros = dqw.inputs.count > 2 && !dqw.inputs[2].isEmpty ? graph.constants[dqw.inputs[2]]?.ints : [0]
         guard let xZero, let wZeros, wZeros.allSatisfy({ $0 == 0 }) else { return nil }

@@ -4,7 +4,7 @@ import Foundation
 /// Builds an INT8 QDQ model from an FP32 one on the device: per-channel symmetric int8
 /// weights, asymmetric uint8 activations (MinMax, Percentile or Entropy calibration), int32
 /// bias, written with standard QuantizeLinear/DequantizeLinear so EdgePilot's FuseQDQConv (and
-/// any ONNX runtime) reads it. Convolutions with an integer kernel (group 1) are candidates;
+/// any ONNX runtime) reads it. Convolutions with an integer kernel (group 1, depthwise) are candidates;
 /// the cost rule then times every candidate on this machine — integer step plus the Q/DQ
 /// steps it brings — against its float step, and keeps it in float unless integer is at least
 /// 10% faster (`requiredRatio`).
@@ -52,11 +52,14 @@ public enum QDQQuantizer {
         for (index, node) in typed.nodes.enumerated() {
             guard node.opType == "Conv" || node.opType == "Gemm" || node.opType == "MatMul" else { continue }
             if node.opType != "Conv" { keptFloat.append((node.label, "no integer \(node.opType) kernel yet")); continue }
-            if (node.int("group") ?? 1) != 1 { keptFloat.append((node.label, "grouped/depthwise: no integer depthwise kernel yet")); continue }
-            guard typed.constants[node.inputs[1]] != nil, typed.types[node.inputs[0]]?.shape.count == 4 else {
+            guard typed.constants[node.inputs[1]] != nil, let x = typed.types[node.inputs[0]], x.shape.count == 4 else {
                 keptFloat.append((node.label, "weights are not constant or input is not 2-D")); continue
             }
             let out = typed.types[node.outputs[0]]!, w = typed.types[node.inputs[1]]!
+            let group = node.int("group") ?? 1
+            if group != 1 && !(group == x.shape[1] && w.shape[0] == group && w.shape[1] == 1) {
+                keptFloat.append((node.label, "grouped (not depthwise): no integer kernel for it")); continue
+            }
             if !settings.measureCost && out.count * w.shape.dropFirst().reduce(1, *) < minimumMACs {
                 keptFloat.append((node.label, "under \(minimumMACs) MACs (rule of thumb, not measured)")); continue
             }

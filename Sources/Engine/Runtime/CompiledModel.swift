@@ -17,6 +17,9 @@ public final class CompiledModel {
         public var kind: String
         /// The node's name (kept by the passes when they fuse a node).
         public var name: String
+
+        /// An integer convolution step (QConv: GEMM or depthwise kernel).
+        public var isIntegerConvolution: Bool { kind.hasPrefix("qconv") || kind.hasPrefix("qdepthwise") }
     }
 
     public struct Report: Sendable {

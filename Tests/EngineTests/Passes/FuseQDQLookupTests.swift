@@ -25,7 +25,7 @@ import Testing
     @Test func hardSwishChainBecomesATable() throws {
         let source = graph(addend: Tensor(shape: [], floats: [3]))
         let fused = try Compiler.compile(source)
-        #expect(fused.report.steps.map(\.kind) == ["lookup uint8"], "\(fused.report.steps)")
+        #expect(fused.report.steps.count == 1 && fused.report.steps[0].kind.hasPrefix("lookup uint8"), "\(fused.report.steps)")
         let input = Tensor(shape: [1, 2, 4, 4], storage: .uint8((0..<32).map { UInt8($0 * 8) }))
         let float = try Compiler.compile(source, options: .init(runPasses: false)).run([input])[0].ints
         let table = try fused.run([input])[0].ints
@@ -36,6 +36,6 @@ import Testing
     @Test func perChannelConstantIsNotATable() throws {
         let source = graph(addend: Tensor(shape: [1, 2, 1, 1], floats: [3, 1]))
         let compiled = try Compiler.compile(source)
-        #expect(!compiled.report.steps.contains { $0.kind == "lookup uint8" }, "\(compiled.report.steps)")
+        #expect(!compiled.report.steps.contains { $0.kind.hasPrefix("lookup uint8") }, "\(compiled.report.steps)")
     }
 }

@@ -30,10 +30,9 @@ import Testing
 
     @Test(arguments: [(1, 6, 5), (3, 5, 7), (3, 9, 4)])
     func quadLayoutMatchesPairLayout(kernel: Int, channels: Int, outChannels: Int) {
-        let s = KernelTable.scalar
-        let quads = KernelTable(isa: .scalar, dwconv: s.dwconv, epilogue: s.epilogue, vbinary: s.vbinary, vbinaryc: s.vbinaryc,
-                                globalAverage: s.globalAverage, maxPool: s.maxPool,
-                                qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, qgemmLayout: .quads, quantizeU8: s.quantizeU8)
+        var quads = KernelTable.scalar
+        quads.qgemm = ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar
+        quads.qgemmLayout = .quads
         let pairs = run(.scalar, kernel: kernel, channels: channels, outChannels: outChannels).bytes
         #expect(run(quads, kernel: kernel, channels: channels, outChannels: outChannels).bytes == pairs)
         #expect(Set(pairs).count > 10, "degenerate output")

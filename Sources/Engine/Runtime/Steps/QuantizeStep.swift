@@ -23,15 +23,21 @@ final class QuantizeStep: Step {
         self.signed = signed
     }
 
-    var kind: String { (quantize ? "quantize" : "dequantize") + (signed ? " int8" : " uint8") + (scales.count > 1 ? " per-axis" : "") }
+    /// Per-tensor uint8 runs on the ISA kernels; the rest is a plain loop.
+    var onKernels: Bool { scales.count == 1 && !signed }
+
+    var kind: String {
+        (quantize ? "quantize" : "dequantize") + (signed ? " int8" : " uint8") + (scales.count > 1 ? " per-axis" : "")
+            + (onKernels ? " (\(kernels.isa))" : "")
+    }
 
     func run(_ arena: UnsafeMutableRawPointer) {
         let px = x.address(arena), py = y.address(arena)
-        if scales.count == 1 && !signed {
+        if onKernels {
             if quantize {
                 kernels.quantizeU8(count, px.assumingMemoryBound(to: Float.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: UInt8.self))
             } else {
-                ep_qu8_f32_vcvt__scalar(count, px.assumingMemoryBound(to: UInt8.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: Float.self))
+                kernels.dequantizeU8(count, px.assumingMemoryBound(to: UInt8.self), scales[0], Int32(zeros[0]), py.assumingMemoryBound(to: Float.self))
             }
             return
         }

@@ -18,4 +18,17 @@ void ep_f32_qu8_vcvt__neon(size_t n, const float *x, float scale, int32_t zero, 
     }
     if (i < n) ep_f32_qu8_vcvt__scalar(n - i, x + i, scale, zero, y + i);
 }
+
+// (q − zero) and its float conversion are exact, so one multiply matches the scalar kernel.
+void ep_qu8_f32_vcvt__neon(size_t n, const uint8_t *x, float scale, int32_t zero, float *y) {
+    const float32x4_t vscale = vdupq_n_f32(scale);
+    const int16x8_t vzero = vdupq_n_s16((int16_t)zero);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const int16x8_t q = vsubq_s16(vreinterpretq_s16_u16(vmovl_u8(vld1_u8(x + i))), vzero);
+        vst1q_f32(y + i, vmulq_f32(vcvtq_f32_s32(vmovl_s16(vget_low_s16(q))), vscale));
+        vst1q_f32(y + i + 4, vmulq_f32(vcvtq_f32_s32(vmovl_s16(vget_high_s16(q))), vscale));
+    }
+    if (i < n) ep_qu8_f32_vcvt__scalar(n - i, x + i, scale, zero, y + i);
+}
 #endif
