@@ -62,35 +62,50 @@ static const ep_activation activations[] = {
     {0, 0, 0, 0, 0}, {1, 0.f, INFINITY, 0, 0}, {1, -0.25f, 0.5f, 0, 0}, {2, 0, 0, 0.2f, 0.5f}, {3, 0, 0, 1.f / 6, 0.5f},
 };
 
-// Plane widths around each block size (8/16/32 columns on AVX2, 4/16 on NEON) at strides 1–3.
-static const int widths[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-                             30, 31, 32, 33, 34, 36, 40, 47, 62, 63, 64, 65, 66, 71, 94, 95, 96, 97, 100};
-
-static void test_dwconv(const isa_table *t) {
-    float input[9 * 100], kernel[25], want[16 * 110], got[16 * 110];
-    float *scratch = malloc(sizeof(float) * 20 * 120 + 4096);
+// Depthwise geometries: plane heights 1/5/9, widths around each block size (8/16/32 columns on
+// AVX2, 4/16 on NEON), kernels 1/3/5, strides 1–3, dilations 1–2, pads 0–2; the largest output
+// is 13 × 104. Returns how many it wrote.
+static size_t dwconv_geometries(ep_dwconv_params *out) {
+    static const int widths[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                                 30, 31, 32, 33, 34, 36, 40, 47, 62, 63, 64, 65, 66, 71, 94, 95, 96, 97, 100};
+    size_t count = 0;
     for (int h = 1; h <= 9; h += 4)
         for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++)
             for (int k = 1; k <= 5; k += 2)
                 for (int s = 1; s <= 3; s++)
                     for (int d = 1; d <= 2; d++)
                         for (int pad = 0; pad <= 2; pad++) {
-                            const int w = widths[wi];
-                            ep_dwconv_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad};
-                            const int extent = (k - 1) * d + 1;
+                            const int w = widths[wi], extent = (k - 1) * d + 1;
                             if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
-                            p.oh = (h + 2 * pad - extent) / s + 1;
-                            p.ow = (w + 2 * pad - extent) / s + 1;
-                            for (int i = 0; i < h * w; i++) input[i] = rnd();
-                            for (int i = 0; i < k * k; i++) kernel[i] = rnd();
-                            const ep_activation *a = &activations[(w + k + s) % 5];
-                            const float bias = rnd();
-                            ep_f32_dwconv_minmax_ukernel__scalar(input, kernel, bias, want, &p, a, NULL);
-                            t->dwconv(input, kernel, bias, got, &p, a, scratch);
-                            char detail[96];
-                            snprintf(detail, sizeof detail, "h%d w%d k%d s%d d%d pad%d act%d", h, w, k, s, d, pad, a->kind);
-                            check("f32-dwconv", t->isa, got, want, (size_t)p.oh * p.ow, detail);
+                            out[count++] = (ep_dwconv_params){h, w, k, k, (h + 2 * pad - extent) / s + 1, (w + 2 * pad - extent) / s + 1,
+                                                              s, s, d, d, pad, pad};
                         }
+    return count;
+}
+
+static ep_dwconv_params geometries[3 * 40 * 3 * 3 * 2 * 3];
+static size_t geometry_count;
+
+static void describe(const ep_dwconv_params *p, char *detail, size_t size) {
+    snprintf(detail, size, "h%d w%d k%d s%d d%d pad%d", p->ih, p->iw, p->kh, p->stride_h, p->dilation_h, p->pad_top);
+}
+
+static void test_dwconv(const isa_table *t) {
+    float input[9 * 100], kernel[25], want[16 * 110], got[16 * 110];
+    float *scratch = malloc(sizeof(float) * 20 * 120 + 4096);
+    for (size_t g = 0; g < geometry_count; g++) {
+        const ep_dwconv_params *p = &geometries[g];
+        for (int i = 0; i < p->ih * p->iw; i++) input[i] = rnd();
+        for (int i = 0; i < p->kh * p->kw; i++) kernel[i] = rnd();
+        const ep_activation *a = &activations[(p->iw + p->kh + p->stride_w) % 5];
+        const float bias = rnd();
+        ep_f32_dwconv_minmax_ukernel__scalar(input, kernel, bias, want, p, a, NULL);
+        t->dwconv(input, kernel, bias, got, p, a, scratch);
+        char detail[96];
+        describe(p, detail, sizeof detail);
+        snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " act%d", a->kind);
+        check("f32-dwconv", t->isa, got, want, (size_t)p->oh * p->ow, detail);
+    }
     free(scratch);
 }
 
@@ -234,32 +249,24 @@ static void test_qdwconv(const isa_table *t) {
     uint8_t input[9 * 100], want[16 * 110], got[16 * 110];
     int8_t kernel[25];
     uint8_t *scratch = aligned_alloc(16, 20 * 120 * 4 + 4096);
-    for (int h = 1; h <= 9; h += 4)
-        for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++)
-            for (int k = 1; k <= 5; k += 2)
-                for (int s = 1; s <= 3; s++)
-                    for (int d = 1; d <= 2; d++)
-                        for (int pad = 0; pad <= 2; pad++) {
-                            const int w = widths[wi];
-                            ep_dwconv_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad};
-                            const int extent = (k - 1) * d + 1;
-                            if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
-                            p.oh = (h + 2 * pad - extent) / s + 1;
-                            p.ow = (w + 2 * pad - extent) / s + 1;
-                            for (int i = 0; i < h * w; i++) input[i] = (uint8_t)(128 + 127.9f * rnd());
-                            for (int i = 0; i < k * k; i++) kernel[i] = (int8_t)(127.9f * rnd());
-                            kernel[0] = -128;
-                            const int32_t zero = (w + k) % 3 == 0 ? 0 : (w + k) % 3 == 1 ? 128 : 255;
-                            ep_qdwconv_channel c = {(int32_t)(20000 * rnd()), 1.f / (float)(k * k * 90), (int32_t)(128 + 60 * rnd()), 0, 255, zero};
-                            if ((w + s) % 4 == 0) c.y_min = c.y_zero;
-                            ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__scalar(input, kernel, want, &p, &c, NULL);
-                            t->qdwconv(input, kernel, got, &p, &c, scratch);
-                            const size_t n = (size_t)p.oh * p.ow;
-                            if (memcmp(got, want, n) == 0) passed++; else {
-                                if (failed < 20) printf("FAIL qu8-qc8w-dwconv [%s] h%d w%d k%d s%d d%d pad%d\n", t->isa, h, w, k, s, d, pad);
-                                failed++;
-                            }
-                        }
+    for (size_t g = 0; g < geometry_count; g++) {
+        const ep_dwconv_params *p = &geometries[g];
+        for (int i = 0; i < p->ih * p->iw; i++) input[i] = (uint8_t)(128 + 127.9f * rnd());
+        for (int i = 0; i < p->kh * p->kw; i++) kernel[i] = (int8_t)(127.9f * rnd());
+        kernel[0] = -128;
+        const int k = p->kh, variant = (p->iw + k) % 3;
+        const int32_t zero = variant == 0 ? 0 : variant == 1 ? 128 : 255;
+        ep_qdwconv_channel c = {(int32_t)(20000 * rnd()), 1.f / (float)(k * k * 90), (int32_t)(128 + 60 * rnd()), 0, 255, zero};
+        if ((p->iw + p->stride_w) % 4 == 0) c.y_min = c.y_zero;
+        ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__scalar(input, kernel, want, p, &c, NULL);
+        t->qdwconv(input, kernel, got, p, &c, scratch);
+        if (memcmp(got, want, (size_t)p->oh * p->ow) == 0) passed++; else {
+            char detail[96];
+            describe(p, detail, sizeof detail);
+            if (failed < 20) printf("FAIL qu8-qc8w-dwconv [%s] %s x_zero %d\n", t->isa, detail, zero);
+            failed++;
+        }
+    }
     free(scratch);
 }
 
@@ -301,6 +308,7 @@ static void test_lut(const isa_table *t) {
 }
 
 int main(void) {
+    geometry_count = dwconv_geometries(geometries);
     isa_table tables[2];
     int count = 0;
     tables[count++] = (isa_table){"scalar", ep_f32_dwconv_minmax_ukernel__scalar, ep_f32_epilogue_ukernel__scalar,
