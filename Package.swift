@@ -62,6 +62,9 @@ let package = Package(
             name: "CEngineKernels",
             cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),
 
+        // 4 — Energy: rail sources, the sampler thread, windows with uncertainty, the simulated rail.
+        .target(name: "Energy", dependencies: ["Probe"], swiftSettings: swiftSettings),
+
         // 8 — the executables: they only wire library modules together.
         .executableTarget(
             name: "CLI",
@@ -80,6 +83,9 @@ let package = Package(
 
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EnergyTests", dependencies: ["Energy", "Probe"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "EngineTests",

@@ -1,0 +1,72 @@
+import Foundation
+import Synchronization
+
+/// Writes an INA3221 hwmon channel's files (`in<N>_input` mV, `curr<N>_input` mA) in a board
+/// tree so they follow a power trace: everything downstream — Probe, the source, the sampler —
+/// runs its real file-reading path. Each update writes a temporary file and renames it over
+/// the old one, so a reader sees the old or the new value, never half of one. Output built on
+/// it is labelled "simulated".
+public final class SimulatedRail: Sendable {
+    public let directory: String
+    public let channel: Int
+    public let millivolts: Int
+    public let trace: PowerTrace
+    let periodNs: UInt64
+    private let running = Atomic<Int>(0)  // 0 stopped, 1 running, 2 stop requested
+
+    public init(directory: String, channel: Int, millivolts: Int = 5000, trace: PowerTrace, updateMs: Double = 1) throws(EnergyError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw EnergyError(.write, "simulated rail: \(directory) is not a directory")
+        }
+        guard millivolts > 0, updateMs > 0 else { throw EnergyError(.write, "simulated rail: voltage and update period must be positive") }
+        self.directory = directory
+        self.channel = channel
+        self.millivolts = millivolts
+        self.trace = trace
+        periodNs = UInt64(updateMs * 1e6)
+    }
+
+    /// Writes the current value once, then keeps writing on its own thread until `stop`.
+    public func start() throws(EnergyError) {
+        try write(at: MonotonicClock.now())
+        guard running.compareExchange(expected: 0, desired: 1, ordering: .sequentiallyConsistent).exchanged else { return }
+        let thread = Thread { [self] in
+            var next = MonotonicClock.now() + periodNs
+            while running.load(ordering: .relaxed) == 1 {
+                MonotonicClock.sleep(until: next)
+                try? write(at: MonotonicClock.now())
+                next = max(next + periodNs, MonotonicClock.now())
+            }
+            running.store(0, ordering: .sequentiallyConsistent)
+        }
+        thread.name = "edgepilot-simulated-rail"
+        thread.start()
+    }
+
+    public func stop() {
+        guard running.compareExchange(expected: 1, desired: 2, ordering: .sequentiallyConsistent).exchanged else { return }
+        while running.load(ordering: .sequentiallyConsistent) != 0 { usleep(200) }
+    }
+
+    /// The current the trace asks for at time `t`, in whole mA (the driver's unit).
+    public func milliamps(at t: UInt64) -> Int { Int((trace.watts(t) * 1e6 / Double(millivolts)).rounded()) }
+
+    func write(at t: UInt64) throws(EnergyError) {
+        try replace("in\(channel)_input", with: millivolts)
+        try replace("curr\(channel)_input", with: milliamps(at: t))
+    }
+
+    private func replace(_ name: String, with value: Int) throws(EnergyError) {
+        let target = (directory as NSString).appendingPathComponent(name)
+        let temporary = target + ".sim-tmp"
+        let text = "\(value)\n"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw EnergyError(.write, "simulated rail: \(temporary): \(RailFile.describe(errno))") }
+        let written = text.utf8CString.withUnsafeBufferPointer { Foundation.write(fd, $0.baseAddress, $0.count - 1) }
+        close(fd)
+        guard written == text.utf8.count, rename(temporary, target) == 0 else {
+            throw EnergyError(.write, "simulated rail: \(target): \(RailFile.describe(errno))")
+        }
+    }
+}
