@@ -70,6 +70,19 @@ demo: deps
 	@echo
 	@echo "== edgepilot run — SqueezeNet 1.1, 100 timed runs on random input, 1 thread"
 	.build/release/edgepilot run examples/models/squeezenet1.1/fp32.onnx --random --repeat 100 --top 3
+	@echo
+	@echo "== edgepilot bench — MNIST CNN FP32/FP16/INT8 on this machine (no rails here: energy estimated from CPU time, and labelled so)"
+	.build/release/edgepilot bench examples/models/mnist-cntk/fp32.onnx --precision fp32,fp16,int8 --calib examples/data/mnist-16x1x28x28.f32 \
+	  --eval examples/eval/mnist-16 --duration 2 --db .build/demo-results.db
+	@echo
+	@echo "== edgepilot bench — the same on the $(DEMO_BOARD) tree whose VDD_IN rail is simulated at 3.5 W idle / 9 W while inferring"
+	@echo "   (in a private copy of the tree, through the real INA3221 file-reading path: dynamic J/inference should be 5.5 W × mean latency)"
+	.build/release/edgepilot bench examples/models/mnist-cntk/fp32.onnx --precision fp32,fp16,int8 --calib examples/data/mnist-16x1x28x28.f32 \
+	  --eval examples/eval/mnist-16 --duration 2 --root Tests/Fixtures/sys/$(DEMO_BOARD) --simulate-power 3.5:9.0 --db .build/demo-results.db \
+	  --chart .build/demo-pareto.svg
+	@echo
+	@echo "== edgepilot results — what the two benches stored"
+	.build/release/edgepilot results --db .build/demo-results.db --limit 6
 
 install: deps
 	$(SWIFT) build -c release

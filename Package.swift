@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // 0 — system C libraries, found with pkg-config (apt packages in `make deps`).
@@ -65,12 +68,25 @@ let package = Package(
         // 4 — Energy: rail sources, the sampler thread, windows with uncertainty, the simulated rail.
         .target(name: "Energy", dependencies: ["Probe"], swiftSettings: swiftSettings),
 
+        // 5 — Bench: the benchmark protocol, latency histograms, energy per inference, conditions.
+        .target(
+            name: "Bench",
+            dependencies: ["Energy", "Probe", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings),
+
+        // 6 — Store: the results database (SQLite through GRDB: WAL, numbered migrations).
+        .target(
+            name: "Store",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+
         // 8 — the executables: they only wire library modules together.
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Probe", "Engine", "EngineIR", "EngineONNX", "CCurl", "CSQLite", "CEngineBLAS",
+                "Probe", "Engine", "EngineIR", "EngineONNX", "Energy", "Bench", "Store", "CCurl", "CSQLite", "CEngineBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -83,6 +99,12 @@ let package = Package(
 
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Store"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BenchTests", dependencies: ["Bench", "Energy", "Probe"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "EnergyTests", dependencies: ["Energy", "Probe"],

@@ -9,5 +9,6 @@ struct EdgePilotCommand: ParsableCommand {
         commandName: "edgepilot",
         abstract: "Measure, choose and run the best model variant on this board under a power budget.",
         version: EdgePilotVersion.string,
-        subcommands: [HwCommand.self, InspectCommand.self, RunCommand.self, QuantizeCommand.self, VersionCommand.self])
+        subcommands: [HwCommand.self, InspectCommand.self, RunCommand.self, QuantizeCommand.self, BenchCommand.self, ResultsCommand.self,
+                      VersionCommand.self])
 }

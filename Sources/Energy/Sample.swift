@@ -33,4 +33,18 @@ public struct EnergyWindow: Sendable, Codable, Equatable {
     /// Why this window's number should not be trusted as is (failed reads, too few samples,
     /// edges outside the sampled time). Empty when clean.
     public var flags: [String]
+
+    public init(joules: Double, meanWatts: Double, seconds: Double, samples: Int, intervalMs: Double, source: SourceKind,
+                sourceDescription: String, uncertaintyJoules: Double, uncertaintyPercent: Double, flags: [String]) {
+        self.joules = joules
+        self.meanWatts = meanWatts
+        self.seconds = seconds
+        self.samples = samples
+        self.intervalMs = intervalMs
+        self.source = source
+        self.sourceDescription = sourceDescription
+        self.uncertaintyJoules = uncertaintyJoules
+        self.uncertaintyPercent = uncertaintyPercent
+        self.flags = flags
+    }
 }

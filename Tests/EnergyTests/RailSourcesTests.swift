@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func powerSupplyPrefersPowerNowElseVoltageTimesCurrent() throws {
-        let tree = try Boards.Copy("jetson-orin-nano")
+        let tree = try Boards.copy("jetson-orin-nano")
         try FileManager.default.createDirectory(atPath: tree.root + "/bat", withIntermediateDirectories: true)
         try tree.write("/bat/voltage_now", "12000000\n")
         try tree.write("/bat/current_now", "-500000\n")
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: ["", "12a\n", "-\n", "\0\n"])
     func garbledValuesNameTheFile(text: String) throws {
-        let tree = try Boards.Copy("generic-arm64-hwmon")
+        let tree = try Boards.copy("generic-arm64-hwmon")
         let info = try Boards.probe(tree.root)
         let source = try #require(try BoardSource.total(info, root: tree.root))
         let rail = try #require(info.rails.first { $0.name == "DC_IN_12V" })
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func aVanishedFileIsAnENOENTErrorNamingIt() throws {
-        let tree = try Boards.Copy("jetson-orin-nano")
+        let tree = try Boards.copy("jetson-orin-nano")
         let info = try Boards.probe(tree.root)
         let source = try #require(try BoardSource.total(info, root: tree.root))
         let rail = try #require(info.rails.first { $0.name == "VDD_IN" })

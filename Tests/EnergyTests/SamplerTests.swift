@@ -9,8 +9,8 @@ import Testing
 /// consecutive windows: on a loaded 2-core machine one late write by the simulator thread can
 /// hold a 5 W step for tens of ms — a scheduling artefact of the simulation, not of sampling).
 @Suite(.serialized) struct SamplerTests {
-    func orinNano() throws -> (Boards.Copy, any PowerSource, String) {
-        let tree = try Boards.Copy("jetson-orin-nano")
+    func orinNano() throws -> (BoardTreeCopy, any PowerSource, String) {
+        let tree = try Boards.copy("jetson-orin-nano")
         let info = try Boards.probe(tree.root)
         let rail = try #require(info.rails.first { $0.name == "VDD_IN" })
         return (tree, try BoardSource.make(rail, root: tree.root), tree.root + (rail.path ?? ""))

@@ -1,0 +1,70 @@
+import GRDB
+
+/// The schema, as numbered migrations: applied in order, each once, each in its own
+/// transaction (GRDB's `DatabaseMigrator` records them in `grdb_migrations`). Never edit a
+/// migration that has shipped; add the next number.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("001-results") { db in
+            try db.create(table: "hardwareSnapshot") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("createdAt", .datetime).notNull()
+                t.column("board", .text)
+                t.column("profile", .text)
+                t.column("architecture", .text)
+                t.column("document", .jsonText).notNull()  // the `hw --json` document
+            }
+            try db.create(table: "model") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("sha256", .text).notNull().unique()
+                t.column("fileBytes", .integer).notNull()
+            }
+            try db.create(table: "variant") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("model", onDelete: .cascade).notNull()
+                t.column("precision", .text).notNull()
+                t.column("computePrecision", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("fileBytes", .integer).notNull()
+                t.column("macs", .integer)
+                t.uniqueKey(["modelId", "sha256"])
+            }
+            try db.create(table: "benchRun") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("createdAt", .datetime).notNull()
+                t.belongsTo("hardwareSnapshot").notNull()
+                t.belongsTo("variant").notNull()
+                t.column("p50Ms", .double).notNull()
+                t.column("p99Ms", .double).notNull()
+                t.column("throughputPerSec", .double).notNull()
+                t.column("watts", .double)
+                t.column("joulesPerInference", .double)
+                t.column("dynamicJoulesPerInference", .double)
+                t.column("energySource", .text).notNull()
+                t.column("energyUncertaintyPercent", .double)
+                t.column("top1", .double)
+                t.column("result", .jsonText).notNull()  // the whole variant row of `bench --json`
+                t.column("conditions", .jsonText).notNull()
+            }
+            // Room for the policy and fleet issues: decisions with their reason, and reports
+            // not yet delivered.
+            try db.create(table: "decision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("createdAt", .datetime).notNull()
+                t.belongsTo("variant")
+                t.column("reason", .text).notNull()
+                t.column("detail", .jsonText)
+            }
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("createdAt", .datetime).notNull()
+                t.column("kind", .text).notNull()
+                t.column("payload", .jsonText).notNull()
+                t.column("deliveredAt", .datetime)
+            }
+        }
+        return migrator
+    }
+}
