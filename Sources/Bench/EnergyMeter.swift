@@ -22,6 +22,12 @@ public enum EnergyMeter: Sendable {
         }
     }
 
+    /// CPU time the sampling thread has used so far (nil when nothing is sampled).
+    public var samplerCPUSeconds: Double? {
+        if case .sampled(let sampler, _) = self { return sampler.threadCPUSeconds }
+        return nil
+    }
+
     /// Energy over [from, to] (monotonic ns); `cpuSeconds` is the process CPU time spent in it.
     public func window(from: UInt64, to: UInt64, cpuSeconds: Double) -> EnergyWindow {
         switch self {

@@ -126,10 +126,14 @@ struct BenchCommand: ParsableCommand {
         let runner = BenchRunner(settings: settings, meter: energy.meter, activity: energy.activity, temperature: { thermal.hottestCelsius() },
                                  progress: { log("  " + $0) })
         let measurement: BenchMeasurement
+        let samplerBefore = energy.meter.samplerCPUSeconds, wallBefore = Date()
         do {
             measurement = try runner.run { _ = try compiled.run(sample) }
         } catch let error as BenchError {
             throw CLIError(error.description)
+        }
+        let samplerPercent = energy.meter.samplerCPUSeconds.map { after in
+            100 * (after - (samplerBefore ?? 0)) / max(1e-9, Date().timeIntervalSince(wallBefore))
         }
         if profile { printProfile(compiled) }
         let conditions = Conditions(start: info, end: (try? probe()) ?? info, threads: engine.threads,
@@ -137,7 +141,8 @@ struct BenchCommand: ParsableCommand {
                                     energySource: energy.meter.description)
         let macs = ModelSummary(graph: variant.graph, typed: compiled.graph).macs
         return BenchRow(variant: variant, computePrecision: compiled.report.computePrecision, measurement: measurement,
-                        conditions: conditions, macs: macs, compileSeconds: compileSeconds, top1: top1, agreement: agreement)
+                        conditions: conditions, macs: macs, compileSeconds: compileSeconds, top1: top1, agreement: agreement,
+                        samplerCPUPercent: samplerPercent)
     }
 
     static func quantize(_ graph: Graph, calib: String, options: Compiler.Options, batch: Int) throws -> Graph {
@@ -207,12 +212,21 @@ struct BenchCommand: ParsableCommand {
         log("chart: \(path)")
     }
 
+    /// The slowest compiled steps (20 profiled runs) with their share, MACs and GFLOP/s — the
+    /// engine's own `--dumpProfile`. Profiling is a separate pass, so the timed runs pay nothing.
     private func printProfile(_ compiled: CompiledModel) {
         let steps = compiled.profile(runs: 20)
         let total = Double(steps.map(\.nanoseconds).reduce(0, +))
-        log("  slowest steps (mean of 20 runs):")
+        var macs: [String: Int] = [:]
+        for node in compiled.graph.nodes where !node.name.isEmpty && macs[node.name] == nil {
+            macs[node.name] = ModelSummary.macs(node, in: compiled.graph)
+        }
+        log("  slowest steps (mean of 20 runs):      time   share       MACs  GFLOP/s  step")
         for (step, ns) in steps.sorted(by: { $0.nanoseconds > $1.nanoseconds }).prefix(10) {
-            log(String(format: "  %9.1f µs %5.1f%%  ", Double(ns) / 1000, 100 * Double(ns) / max(1, total)) + "\(step.kind)  \(step.node)")
+            let m = macs[step.name] ?? 0
+            let rate = m > 0 && ns > 0 ? String(format: "%8.1f", 2 * Double(m) / Double(ns)) : "       —"
+            log(String(format: "  %36.1f µs %6.1f%% %10d %@  ", Double(ns) / 1000, 100 * Double(ns) / max(1, total), m, rate)
+                + "\(step.kind)  \(step.node)")
         }
     }
 }

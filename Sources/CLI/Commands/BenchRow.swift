@@ -20,6 +20,8 @@ struct BenchRow: Codable {
     var top1: Double?
     var agreementWithFP32: Double?
     var peakRSSBytes: Int
+    /// CPU time of the power-sampling thread over this variant's benchmark, % of one core.
+    var samplerCPUPercent: Double?
     var fileBytes: Int
     var macs: Int
     var loadMs: Double
@@ -34,7 +36,8 @@ struct BenchRow: Codable {
     var origin: String
 
     init(variant: BenchVariant, computePrecision: String, measurement m: BenchMeasurement, conditions: Conditions, macs: Int,
-         compileSeconds: Double, top1: Double?, agreement: Double?) {
+         compileSeconds: Double, top1: Double?, agreement: Double?, samplerCPUPercent: Double?) {
+        self.samplerCPUPercent = samplerCPUPercent
         model = variant.model
         precision = variant.precision
         self.computePrecision = computePrecision

@@ -10,6 +10,24 @@ public struct ModelSummary: Sendable, Equatable {
     /// compiled shapes.
     public var macs: Int
 
+    /// Multiply-accumulates of one node at the compiled shapes (0 for ops that are not
+    /// convolutions or matrix products).
+    public static func macs(_ node: Node, in typed: TypedGraph) -> Int {
+        guard let out = node.outputs.first.flatMap({ typed.types[$0] }) else { return 0 }
+        switch node.opType {
+        case "Conv", "FusedConv", "QConv", "ConvTranspose":
+            guard let w = typed.types[node.inputs[1]] else { return 0 }
+            let perOutput = w.shape.dropFirst().reduce(1, *)  // C/group × kernel
+            return node.opType == "ConvTranspose" ? (typed.types[node.inputs[0]]?.count ?? 0) * perOutput : out.count * perOutput
+        case "Gemm", "FusedGemm", "MatMul":
+            guard let a = typed.types[node.inputs[0]] else { return 0 }
+            let transA = (node.int("transA") ?? 0) != 0
+            return out.count * (transA ? a.shape.first ?? 1 : a.shape.last ?? 1)
+        default:
+            return 0
+        }
+    }
+
     public init(graph: Graph, typed: TypedGraph) {
         var ops: [String: Int] = [:]
         for node in graph.nodes { ops[node.domain.isEmpty ? node.opType : "\(node.domain)::\(node.opType)", default: 0] += 1 }
@@ -19,23 +37,6 @@ public struct ModelSummary: Sendable, Equatable {
             if let t = node.tensor("value"), t.dtype == .float32 { parameters += t.count }
         }
         self.parameters = parameters
-        var macs = 0
-        for node in typed.nodes {
-            guard let out = node.outputs.first.flatMap({ typed.types[$0] }) else { continue }
-            switch node.opType {
-            case "Conv", "FusedConv", "QConv", "ConvTranspose":
-                guard let w = typed.types[node.inputs[1]] else { continue }
-                let perOutput = w.shape.dropFirst().reduce(1, *)  // C/group × kernel
-                macs += node.opType == "ConvTranspose" ? (typed.types[node.inputs[0]]?.count ?? 0) * w.shape.dropFirst().reduce(1, *)
-                    : out.count * perOutput
-            case "Gemm", "FusedGemm", "MatMul":
-                guard let a = typed.types[node.inputs[0]] else { continue }
-                let transA = (node.int("transA") ?? 0) != 0
-                let k = transA ? a.shape.first ?? 1 : a.shape.last ?? 1
-                macs += out.count * k
-            default: break
-            }
-        }
-        self.macs = macs
+        macs = typed.nodes.map { Self.macs($0, in: typed) }.reduce(0, +)
     }
 }
