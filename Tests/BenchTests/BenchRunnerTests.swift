@@ -58,6 +58,23 @@ import Testing
         #expect(m.burst.watts > 2.5, "\(m.burst.watts) W")
     }
 
+    /// A steady workload is found steady after the burst plus one steady window, and the steady
+    /// phase is reported apart from the burst.
+    @Test func sustainedStopsWhenSteadyAndReportsBothPhases() throws {
+        var settings = BenchSettings()
+        settings.minSeconds = 1
+        settings.idleSeconds = 0
+        settings.sustained = true
+        settings.steadyWindowSeconds = 2
+        settings.sustainedLimitSeconds = 8
+        let m = try BenchRunner(settings: settings, meter: .estimated(CPUEstimate(idleWatts: 1, wattsPerBusyCore: 1)), temperature: { 45 })
+            .run(Self.spin)
+        let steady = try #require(m.steady)
+        #expect(m.steadyReached != nil)
+        #expect(steady.iterations > 0 && steady.seconds >= 1.5 && steady.latency.p50Ms >= 4)
+        #expect(m.burst.seconds >= 1)
+    }
+
     @Test(arguments: [("minSeconds", -1.0), ("minIterations", 0), ("warmupSeconds", Double.nan)])
     func badSettingsAreRefusedNamingTheValue(key: String, value: Double) {
         var settings = BenchSettings()

@@ -106,6 +106,7 @@ struct BenchCommand: ParsableCommand {
                          fp32Predictions: inout [Int]?) throws -> BenchRow {
         let compileStart = Date()
         let compiled: CompiledModel
+        let options = Self.options(options, for: variant.graph)
         do {
             compiled = try Compiler.compile(variant.graph, options: options)
         } catch {
@@ -145,7 +146,16 @@ struct BenchCommand: ParsableCommand {
                         samplerCPUPercent: samplerPercent)
     }
 
+    /// With several models, each takes the --shape entries that name its own inputs.
+    static func options(_ options: Compiler.Options, for graph: Graph) -> Compiler.Options {
+        var options = options
+        let names = Set(graph.inputs.map(\.name))
+        options.inputShapes = options.inputShapes.filter { names.contains($0.key) }
+        return options
+    }
+
     static func quantize(_ graph: Graph, calib: String, options: Compiler.Options, batch: Int) throws -> Graph {
+        let options = Self.options(options, for: graph)
         do {
             let compiled = try Compiler.compile(graph, options: options)
             let samples = try SampleReader.samples(compiled: compiled, inputFile: calib, batch: batch).map { $0[0] }
