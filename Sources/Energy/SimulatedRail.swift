@@ -13,6 +13,8 @@ public final class SimulatedRail: Sendable {
     public let trace: PowerTrace
     let periodNs: UInt64
     private let running = Atomic<Int>(0)  // 0 stopped, 1 running, 2 stop requested
+    /// The current last written (only changes are written: a steady trace costs no I/O).
+    private let written = Atomic<Int>(Int.min)
 
     public init(directory: String, channel: Int, millivolts: Int = 5000, trace: PowerTrace, updateMs: Double = 1) throws(EnergyError) {
         var isDirectory: ObjCBool = false
@@ -53,8 +55,10 @@ public final class SimulatedRail: Sendable {
     public func milliamps(at t: UInt64) -> Int { Int((trace.watts(t) * 1e6 / Double(millivolts)).rounded()) }
 
     func write(at t: UInt64) throws(EnergyError) {
-        try replace("in\(channel)_input", with: millivolts)
-        try replace("curr\(channel)_input", with: milliamps(at: t))
+        let current = milliamps(at: t)
+        if written.load(ordering: .relaxed) == Int.min { try replace("in\(channel)_input", with: millivolts) }
+        guard written.exchange(current, ordering: .relaxed) != current else { return }
+        try replace("curr\(channel)_input", with: current)
     }
 
     private func replace(_ name: String, with value: Int) throws(EnergyError) {

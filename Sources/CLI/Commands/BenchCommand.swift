@@ -78,8 +78,8 @@ struct BenchCommand: ParsableCommand {
         let info = try probe()
         let energy = try BenchEnergy.choose(info: info, root: root, simulate: simulatePower, rateHz: rate)
         defer { energy.stop() }
-        if let note = energy.note { log(note) }
-        log("energy: \(energy.meter.description)")
+        if let note = energy.note { say(note) }
+        say("energy: \(energy.meter.description)")
         let options = try engine.compilerOptions()
         var rows: [BenchRow] = []
         var skipped: [String] = []
@@ -96,10 +96,10 @@ struct BenchCommand: ParsableCommand {
                 if !json { print(rows.count == 1 ? BenchRow.header + "\n" + row.line : row.line) }
             }
         }
-        for reason in skipped { log("skipped: \(reason)") }
+        for reason in skipped { say("skipped: \(reason)") }
         if json { try printJSON(rows) }
         if let chart { try drawChart(rows, to: chart) }
-        if let store, !rows.isEmpty { log("stored \(rows.count) run(s) in \(store.path)") }
+        if let store, !rows.isEmpty { say("stored \(rows.count) run(s) in \(store.path)") }
     }
 
     private func measure(_ variant: BenchVariant, info: HardwareInfo, energy: BenchEnergy, options: Compiler.Options,
@@ -122,10 +122,10 @@ struct BenchCommand: ParsableCommand {
             if let reference = fp32Predictions { agreement = Double(zip(predicted, reference).filter { $0 == $1 }.count) / Double(predicted.count) }
         }
         let sample = try SampleReader.samples(compiled: compiled, inputFile: nil, batch: engine.batch)[0]
-        log("\(variant.model) \(variant.precision): \(compiled.report.computePrecision); measuring…")
+        say("\(variant.model) \(variant.precision): \(compiled.report.computePrecision); measuring…")
         let thermal = ThermalReader(info, root: root)
         let runner = BenchRunner(settings: settings, meter: energy.meter, activity: energy.activity, temperature: { thermal.hottestCelsius() },
-                                 progress: { log("  " + $0) })
+                                 progress: { say("  " + $0) })
         let measurement: BenchMeasurement
         let samplerBefore = energy.meter.samplerCPUSeconds, wallBefore = Date()
         do {
@@ -160,7 +160,7 @@ struct BenchCommand: ParsableCommand {
             let compiled = try Compiler.compile(graph, options: options)
             let samples = try SampleReader.samples(compiled: compiled, inputFile: calib, batch: batch).map { $0[0] }
             let result = try QDQQuantizer.quantize(graph, samples: samples, options: options, settings: .init(method: .entropy))
-            log("int8: \(result.quantized.count) convolution(s) integer, \(result.keptFloat.count) op(s) kept float (see `edgepilot quantize` for each reason)")
+            say("int8: \(result.quantized.count) convolution(s) integer, \(result.keptFloat.count) op(s) kept float (see `edgepilot quantize` for each reason)")
             return result.graph
         } catch let error as EngineError {
             throw CLIError(error.description)
@@ -219,7 +219,7 @@ struct BenchCommand: ParsableCommand {
         } catch {
             throw CLIError("cannot write \(path): \(error.localizedDescription)")
         }
-        log("chart: \(path)")
+        say("chart: \(path)")
     }
 
     /// The slowest compiled steps (20 profiled runs) with their share, MACs and GFLOP/s — the
@@ -231,15 +231,15 @@ struct BenchCommand: ParsableCommand {
         for node in compiled.graph.nodes where !node.name.isEmpty && macs[node.name] == nil {
             macs[node.name] = ModelSummary.macs(node, in: compiled.graph)
         }
-        log("  slowest steps (mean of 20 runs):      time   share       MACs  GFLOP/s  step")
+        say("  slowest steps (mean of 20 runs):      time   share       MACs  GFLOP/s  step")
         for (step, ns) in steps.sorted(by: { $0.nanoseconds > $1.nanoseconds }).prefix(10) {
             let m = macs[step.name] ?? 0
             let rate = m > 0 && ns > 0 ? String(format: "%8.1f", 2 * Double(m) / Double(ns)) : "       —"
-            log(String(format: "  %36.1f µs %6.1f%% %10d %@  ", Double(ns) / 1000, 100 * Double(ns) / max(1, total), m, rate)
+            say(String(format: "  %36.1f µs %6.1f%% %10d %@  ", Double(ns) / 1000, 100 * Double(ns) / max(1, total), m, rate)
                 + "\(step.kind)  \(step.node)")
         }
     }
 }
 
 /// Progress and notes go to standard error, results to standard output.
-func log(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+func say(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
