@@ -42,6 +42,16 @@ static inline int ep_qdw_taps(const int8_t *kernel, const ep_dwconv_params *p, i
     return t;
 }
 
+// What every ISA kernel does first: the padded plane into scratch, the tap table after it.
+// Returns the (even) tap count.
+static inline int ep_qdw_prepare(const uint8_t *input, const int8_t *kernel, const ep_dwconv_params *p, const ep_qdwconv_channel *c,
+                                 uint8_t *scratch, int32_t **offsets, int32_t **weights) {
+    ep_qdw_pad(input, p, (uint8_t)c->x_zero, scratch);
+    *offsets = (int32_t *)(scratch + ep_qu8_dwconv_plane_bytes(p));
+    *weights = *offsets + (p->kh * p->kw + 1) / 2 * 2;
+    return ep_qdw_taps(kernel, p, *offsets, *weights);
+}
+
 // Output columns [ox, ow) of one row from the padded plane.
 static inline void ep_qdw_tail(const uint8_t *rows, const int32_t *offsets, const int32_t *weights, int taps,
                                const ep_dwconv_params *p, const ep_qdwconv_channel *c, uint8_t *out, int ox) {

@@ -53,10 +53,8 @@ static inline void ep_qdw_rows16(const uint8_t *plane, const int32_t *offsets, c
 
 void ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon(const uint8_t *input, const int8_t *kernel, uint8_t *output,
                                                   const ep_dwconv_params *p, const ep_qdwconv_channel *c, uint8_t *scratch) {
-    ep_qdw_pad(input, p, (uint8_t)c->x_zero, scratch);
-    int32_t *offsets = (int32_t *)(scratch + ep_qu8_dwconv_plane_bytes(p));
-    int32_t *weights = offsets + (p->kh * p->kw + 1) / 2 * 2;
-    const int taps = ep_qdw_taps(kernel, p, offsets, weights);
+    int32_t *offsets, *weights;
+    const int taps = ep_qdw_prepare(input, kernel, p, c, scratch, &offsets, &weights);
     if (p->stride_w == 1) ep_qdw_rows16(scratch, offsets, weights, taps, output, p, c, 1);
     else if (p->stride_w == 2) ep_qdw_rows16(scratch, offsets, weights, taps, output, p, c, 2);
     else ep_qdw_rows16(scratch, offsets, weights, taps, output, p, c, p->stride_w);
