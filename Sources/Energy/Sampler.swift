@@ -73,10 +73,7 @@ public final class Sampler: Sendable {
         var next = MonotonicClock.now() + periodNs
         while !state.withLock({ $0.stopRequested }) {
             MonotonicClock.sleep(until: next)
-            sampleOnce()
-            var cpu = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
-            state.withLock { $0.threadCPUNs = UInt64(cpu.tv_sec) * 1_000_000_000 + UInt64(cpu.tv_nsec) }
+            sampleOnce(onSamplerThread: true)
             next += periodNs
             let now = MonotonicClock.now()
             if next < now { next = now + periodNs }  // fell behind (suspended): skip, do not burst
@@ -84,7 +81,8 @@ public final class Sampler: Sendable {
         state.withLock { $0.running = false }
     }
 
-    private func sampleOnce() {
+    /// One read into the ring; on the sampling thread also its CPU time so far (one lock per tick).
+    private func sampleOnce(onSamplerThread: Bool = false) {
         let sample: Sample
         do throws(EnergyError) {
             let reading = try source.read()
@@ -92,9 +90,12 @@ public final class Sampler: Sendable {
         } catch {
             sample = Sample(time: MonotonicClock.now(), failure: error.message)
         }
+        var cpu = timespec()
+        if onSamplerThread { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu) }
         state.withLock {
             $0.ring.append(sample)
             $0.reads += 1
+            if onSamplerThread { $0.threadCPUNs = UInt64(cpu.tv_sec) * 1_000_000_000 + UInt64(cpu.tv_nsec) }
         }
     }
 }

@@ -23,7 +23,7 @@ public struct KernelTable: Sendable {
                                                UnsafeMutablePointer<UInt8>?) -> Void
     public typealias MaxPool = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafePointer<ep_pool_params>?) -> Void
 
-    public let isa: ISALevel
+    public var isa: ISALevel
     public let dwconv: DWConv
     public let epilogue: Epilogue
     public let vbinary: VBinary
@@ -45,8 +45,8 @@ public struct KernelTable: Sendable {
         vbinary: ep_f32_vbinary_ukernel__scalar, vbinaryc: ep_f32_vbinaryc_ukernel__scalar,
         globalAverage: ep_f32_gavgpool_ukernel__scalar, maxPool: ep_f32_maxpool_ukernel__scalar,
         qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, quantizeU8: ep_f32_qu8_vcvt__scalar,
-        dequantizeU8: ep_qu8_f32_vcvt__scalar, lookupU8: ep_u8_lut_ukernel__scalar,
-        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__scalar)
+            dequantizeU8: ep_qu8_f32_vcvt__scalar, lookupU8: ep_u8_lut_ukernel__scalar,
+            qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__scalar)
 
     #if arch(x86_64)
         public static let avx2 = KernelTable(
@@ -54,8 +54,8 @@ public struct KernelTable: Sendable {
             vbinary: ep_f32_vbinary_ukernel__avx2, vbinaryc: ep_f32_vbinaryc_ukernel__avx2,
             globalAverage: ep_f32_gavgpool_ukernel__avx2, maxPool: ep_f32_maxpool_ukernel__avx2,
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, quantizeU8: ep_f32_qu8_vcvt__avx2,
-        dequantizeU8: ep_qu8_f32_vcvt__avx2, lookupU8: ep_u8_lut_ukernel__avx2,
-        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__avx2)
+            dequantizeU8: ep_qu8_f32_vcvt__avx2, lookupU8: ep_u8_lut_ukernel__avx2,
+            qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__avx2)
     #endif
     #if arch(arm64)
         public static let neon = KernelTable(
@@ -63,25 +63,22 @@ public struct KernelTable: Sendable {
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, quantizeU8: ep_f32_qu8_vcvt__neon,
-        dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
-        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)
+            dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
+            qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)
 
-        public static let neondot = KernelTable(
-            isa: .neondot, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
-            vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
-            globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon,
-        dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
-        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)
-
-        public static let neoni8mm = KernelTable(
-            isa: .neoni8mm, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
-            vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
-            globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
-            qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neoni8mm, qgemmLayout: .quads, quantizeU8: ep_f32_qu8_vcvt__neon,
-        dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
-        qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)
+        public static let neondot = neon.replacingGEMM(isa: .neondot, ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, layout: .quads)
+        public static let neoni8mm = neon.replacingGEMM(isa: .neoni8mm, ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neoni8mm, layout: .quads)
     #endif
+
+    /// This table with another integer GEMM (and its operand layout), under another level's name:
+    /// the dot-product levels differ from NEON only there.
+    public func replacingGEMM(isa: ISALevel, _ qgemm: @escaping QGemm, layout: QGemmLayout) -> KernelTable {
+        var table = self
+        table.isa = isa
+        table.qgemm = qgemm
+        table.qgemmLayout = layout
+        return table
+    }
 
     /// The table for a level; a level this build lacks falls back to scalar.
     public static func forLevel(_ level: ISALevel) -> KernelTable {

@@ -30,9 +30,7 @@ import Testing
 
     @Test(arguments: [(1, 6, 5), (3, 5, 7), (3, 9, 4)])
     func quadLayoutMatchesPairLayout(kernel: Int, channels: Int, outChannels: Int) {
-        var quads = KernelTable.scalar
-        quads.qgemm = ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar
-        quads.qgemmLayout = .quads
+        let quads = KernelTable.scalar.replacingGEMM(isa: .scalar, ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, layout: .quads)
         let pairs = run(.scalar, kernel: kernel, channels: channels, outChannels: outChannels).bytes
         #expect(run(quads, kernel: kernel, channels: channels, outChannels: outChannels).bytes == pairs)
         #expect(Set(pairs).count > 10, "degenerate output")
