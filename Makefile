@@ -5,7 +5,7 @@ SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DEMO_BOARD  ?= jetson-orin-nano
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev \
-               libonnx-testdata qemu-user gcc-aarch64-linux-gnu
+               libonnx-testdata qemu-user gcc-aarch64-linux-gnu python3 openssl
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -83,6 +83,10 @@ demo: deps
 	@echo
 	@echo "== edgepilot results — what the two benches stored"
 	.build/release/edgepilot results --db .build/demo-results.db --limit 6
+	@echo
+	@echo "== edgepilot pull — the example registry (examples/registry) signed with a throw-away key, served on 127.0.0.1"
+	@echo "   by python3's http.server, pulled into a store, then benched (scripts/demo-registry)"
+	EDGEPILOT=.build/release/edgepilot scripts/demo-registry
 
 install: deps
 	$(SWIFT) build -c release

@@ -51,6 +51,13 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
 
+        .target(name: "CFileSync", path: "Sources/CFileSync"),
+        // 2 — Registry: signed manifests, verified resumable pulls, the content-addressed model store.
+        .target(
+            name: "Registry",
+            dependencies: ["CCurl", "CFileSync", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+
         // 3 — Engine: import, passes, kernels, compile, run.
         .target(name: "EngineIR", swiftSettings: engineSettings),
         .target(
@@ -84,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Probe", "Engine", "EngineIR", "EngineONNX", "Energy", "Bench", "Store", "CCurl", "CSQLite", "CEngineBLAS",
+                "Probe", "Registry", "Engine", "EngineIR", "EngineONNX", "Energy", "Bench", "Store", "CCurl", "CSQLite", "CEngineBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -99,6 +106,11 @@ let package = Package(
 
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe"],
+            swiftSettings: swiftSettings),
+        // A fault-injecting HTTP server on 127.0.0.1 for the registry's and the CLI's tests.
+        .target(name: "FaultServer", path: "Tests/FaultServer", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RegistryTests", dependencies: ["Registry", "FaultServer", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreTests", dependencies: ["Store"],
@@ -115,7 +127,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Runs the built executables as an operator would; depending on them builds them first.
         .testTarget(
-            name: "CLITests", dependencies: ["CLI", "Daemon"],
+            name: "CLITests", dependencies: ["CLI", "Daemon", "FaultServer"],
             swiftSettings: swiftSettings),
     ]
 )

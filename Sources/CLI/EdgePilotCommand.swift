@@ -9,6 +9,7 @@ struct EdgePilotCommand: ParsableCommand {
         commandName: "edgepilot",
         abstract: "Measure, choose and run the best model variant on this board under a power budget.",
         version: EdgePilotVersion.string,
-        subcommands: [HwCommand.self, InspectCommand.self, RunCommand.self, QuantizeCommand.self, BenchCommand.self, ResultsCommand.self,
+        subcommands: [HwCommand.self, PullCommand.self, ModelsCommand.self, ManifestCommand.self, InspectCommand.self, RunCommand.self,
+                      QuantizeCommand.self, BenchCommand.self, ResultsCommand.self,
                       VersionCommand.self])
 }

@@ -56,6 +56,16 @@ import Testing
         _ = scratch
     }
 
+    /// `--calib` takes an eval-set directory as well as a sample file: the INT8 variant is built here.
+    @Test func calibrationFromAnEvalSetDirectory() throws {
+        let result = try edgepilot.run(["bench", Self.mnist, "--precision", "int8", "--calib", Self.eval, "--duration", "0.2", "--idle", "0",
+                                        "--no-store", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("calibrat") || result.stderr.contains("int8:"), "\(result.stderr)")
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["precision"] as? String } == ["int8"])
+    }
+
     @Test(arguments: [
         (["--precision", "fp64"], "--precision"), (["--duration", "0"], "--duration"), (["--simulate-power", "9:3"], "IDLE_W:ACTIVE_W"),
         (["--simulate-power", "3:9"], "INA3221"), (["--precision", "int8"], "needs --calib"),

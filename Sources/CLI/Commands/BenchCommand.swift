@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: "ONNX model files (FP32, or variants such as int8_qdq.onnx).") var models: [String]
     @Option(name: .long, help: ArgumentHelp("Variants to measure: fp32, fp16, int8 (comma-separated).", valueName: "list"))
     var precision = "fp32"
-    @Option(name: .long, help: ArgumentHelp("Calibration samples for int8 (`run --input` format).", valueName: "file")) var calib: String?
+    @Option(name: .long, help: ArgumentHelp("Calibration samples for int8: a `run --input` file, or an eval-set directory (its inputs.bin).", valueName: "file|dir")) var calib: String?
     @Option(name: .long, help: ArgumentHelp("Eval set: DIR/inputs.bin and DIR/labels.txt (top-1, agreement with FP32).", valueName: "dir"))
     var eval: String?
     @Option(name: .long, help: "Minimum timed seconds per variant.") var duration = 3.0

@@ -53,7 +53,7 @@ struct BenchVariant {
                 graph = Float16Converter.convert(loaded.graph).graph
             case "int8":
                 guard calib != nil else {
-                    skipped.append("\(name) int8: needs --calib FILE (calibration samples in the `run --input` format)")
+                    skipped.append("\(name) int8: needs --calib FILE|DIR (calibration samples in the `run --input` format, or an eval-set directory)")
                     continue
                 }
                 graph = try calibrate(loaded.graph)

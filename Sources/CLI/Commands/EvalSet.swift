@@ -9,7 +9,7 @@ struct EvalSet {
     var labels: [Int]
 
     static func load(_ directory: String, compiled: CompiledModel, batch: Int) throws -> EvalSet {
-        let samples = try SampleReader.samples(compiled: compiled, inputFile: directory + "/inputs.bin", batch: batch)
+        let samples = try SampleReader.samples(compiled: compiled, inputFile: directory, batch: batch)
         let text: String
         do {
             text = try String(contentsOfFile: directory + "/labels.txt", encoding: .utf8)

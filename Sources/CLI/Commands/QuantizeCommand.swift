@@ -22,7 +22,7 @@ struct QuantizeCommand: ParsableCommand {
 
     @Argument(help: "An FP32 ONNX model.") var model: String
     @Option(name: .long, help: "int8 or fp16.") var precision: Precision
-    @Option(name: .long, help: ArgumentHelp("Calibration samples (int8).", valueName: "file")) var calib: String?
+    @Option(name: .long, help: ArgumentHelp("Calibration samples (int8): a `run --input` file, or an eval-set directory (its inputs.bin).", valueName: "file|dir")) var calib: String?
     @Option(name: .long, help: "Activation calibration: minmax, percentile or entropy (KL).") var method: Method = .minmax
     @Option(name: .long, help: ArgumentHelp("Percent of values the percentile method keeps.", valueName: "p")) var percentile: Double = 99.99
     @Flag(name: .long, help: "Skip timing candidates; keep convolutions under 100k MACs in float instead (rule of thumb).")
@@ -31,7 +31,7 @@ struct QuantizeCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
-        if precision == .int8 && calib == nil { throw ValidationError("--precision int8 needs --calib FILE") }
+        if precision == .int8 && calib == nil { throw ValidationError("--precision int8 needs --calib FILE|DIR") }
         if !(percentile > 50 && percentile <= 100) { throw ValidationError("--percentile must be in (50, 100], got \(percentile)") }
     }
 

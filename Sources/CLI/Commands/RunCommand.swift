@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
             """)
 
     @Argument(help: "An ONNX model file.") var model: String
-    @Option(name: .long, help: ArgumentHelp("Raw input samples.", valueName: "file")) var input: String?
+    @Option(name: .long, help: ArgumentHelp("Raw input samples, or an eval-set directory (its inputs.bin).", valueName: "file|dir")) var input: String?
     @Flag(name: .long, help: "Use one sample of uniform random data in [-1, 1] (seeded, reproducible).") var random = false
     @Option(name: .long, help: ArgumentHelp("Write the first output of every sample here.", valueName: "file")) var output: String?
     @Option(name: .long, help: "How many top classes to print for classifier outputs.") var top = 5

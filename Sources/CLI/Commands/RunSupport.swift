@@ -15,21 +15,29 @@ enum SampleReader {
         guard compiled.inputs.count == 1, let port = compiled.inputs.first else {
             throw CLIError("--input feeds a single-input model; this one has \(compiled.inputs.count) inputs (use --random)")
         }
+        let file = inputsFile(inputFile)
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: inputFile))
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw CLIError("cannot read \(inputFile): \(error.localizedDescription)")
+            throw CLIError("cannot read \(file): \(error.localizedDescription)")
         }
         let perInference = port.type.count * port.type.dtype.byteSize
         guard perInference > 0, !data.isEmpty, data.count % perInference == 0 else {
             let perSample = perInference / batch
-            throw CLIError("\(inputFile): \(data.count) bytes is not a whole number of inferences of \(perInference) bytes (input '\(port.name)': \(port.type.dtype) \(port.type.shape), \(perSample) bytes per sample × batch \(batch))")
+            throw CLIError("\(file): \(data.count) bytes is not a whole number of inferences of \(perInference) bytes (input '\(port.name)': \(port.type.dtype) \(port.type.shape), \(perSample) bytes per sample × batch \(batch))")
         }
         return (0..<(data.count / perInference)).map { index in
             let slice = data.subdata(in: index * perInference..<(index + 1) * perInference)
             return [slice.withUnsafeBytes { TensorMemory.read($0.baseAddress!, port.type) }]
         }
+    }
+
+    /// A sample file, or an eval-set directory (`examples/eval/README.md`) standing for its `inputs.bin`.
+    static func inputsFile(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return exists && isDirectory.boolValue ? path + "/inputs.bin" : path
     }
 }
 

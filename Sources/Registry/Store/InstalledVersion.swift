@@ -1,0 +1,29 @@
+import Foundation
+
+/// What one pull installed: the store's record of a model version (refs/NAME/VERSION.json).
+public struct InstalledVersion: Codable, Equatable, Sendable {
+    public var name: String
+    public var version: Int
+    public var installedAt: Date
+    /// The key that signed the manifest, and the manifest's digest (manifests/NAME/VERSION.json).
+    public var keyID: String
+    public var manifestSHA256: String
+    public var variants: [Blob]
+    public var data: [Blob]
+    /// Variants this board cannot run or that are built on the device, each with the reason.
+    public var skipped: [Skipped]
+
+    public struct Blob: Codable, Equatable, Sendable {
+        public var id: String
+        public var precision: String?
+        public var sha256: String
+        public var size: Int64
+    }
+
+    public struct Skipped: Codable, Equatable, Sendable {
+        public var id: String
+        public var reason: String
+    }
+
+    public var blobs: [Blob] { variants + data }
+}
