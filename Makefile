@@ -9,7 +9,7 @@ APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test kernel-test demo install clean
+.PHONY: deps build test kernel-test demo install clean bench-sampler
 
 KERNEL_SRCS := $(wildcard Sources/CEngineKernels/*/*.c) Tests/KernelTests/test_kernels.c
 KERNEL_CFLAGS := -O2 -std=c11 -I Sources/CEngineKernels/include
@@ -87,6 +87,10 @@ demo: deps
 	@echo "== edgepilot pull — the example registry (examples/registry) signed with a throw-away key, served on 127.0.0.1"
 	@echo "   by python3's http.server, pulled into a store, then benched (scripts/demo-registry)"
 	EDGEPILOT=.build/release/edgepilot scripts/demo-registry
+
+# Benchmarks outside CI: the power sampler's own CPU cost at 100 Hz (Benchmarks/, ordo-one/benchmark).
+bench-sampler: deps
+	cd Benchmarks && $(SWIFT) package benchmark --no-progress
 
 install: deps
 	$(SWIFT) build -c release

@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "edgepilot", targets: ["CLI"]),
         .executable(name: "edgepilotd", targets: ["Daemon"]),
         .library(name: "Probe", targets: ["Probe"]),
+        .library(name: "Energy", targets: ["Energy"]),  // for Benchmarks/
     ],
     // The dependency set for the whole product is chosen in README "Dependencies"; each package
     // is declared here when the module that uses it lands (SwiftPM warns on unused ones).

@@ -307,6 +307,81 @@ static void test_lut(const isa_table *t) {
     if (memcmp(got, want, 256) == 0) passed++; else { printf("FAIL u8-lut [%s] all 256 entries\n", t->isa); failed++; }
 }
 
+// f16 ↔ f32: every half against the scalar definition, and floats across the whole range
+// (specials, the overflow and subnormal rounding boundaries, random bit patterns).
+static void test_f16_vcvt(const char *isa, void (*to32)(size_t, const uint16_t *, float *), void (*to16)(size_t, const float *, uint16_t *)) {
+    static uint16_t halves[65536], got16[65536], want16[65536];
+    static float got32[65536], want32[65536], floats[65536];
+    for (int i = 0; i < 65536; i++) halves[i] = (uint16_t)i;
+    ep_f16_f32_vcvt__scalar(65536, halves, want32);
+    to32(65536, halves, got32);
+    int bad = 0;
+    for (int i = 0; i < 65536 && !bad; i++) {
+        const int both_nan = isnan(got32[i]) && isnan(want32[i]);
+        if (!both_nan && memcmp(&got32[i], &want32[i], sizeof(float)) != 0) {
+            printf("FAIL f16->f32 [%s] 0x%04x: %g, scalar %g\n", isa, i, got32[i], want32[i]);
+            bad = 1;
+        }
+    }
+    bad ? failed++ : passed++;
+    const float specials[] = {0.f, -0.f, INFINITY, -INFINITY, NAN, 65504.f, 65519.99f, 65520.f, -65520.f, 1e30f, 6.1035156e-05f,
+                              6.0975552e-05f, 5.9604645e-08f, 2.9802322e-08f, 2.9802326e-08f, 8.940697e-08f, 1.0f + 1.0f / 2048, 1.0f + 3.0f / 2048};
+    const size_t nspecial = sizeof specials / sizeof *specials;
+    for (int i = 0; i < 65536; i++) {
+        if ((size_t)i < nspecial) { floats[i] = specials[i]; continue; }
+        rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+        uint32_t bits = (uint32_t)(rng >> 32);
+        if (i % 2) bits = (bits & 0x807fffff) | ((uint32_t)(96 + (rng >> 20) % 48) << 23);  // exponents around f16's range
+        memcpy(&floats[i], &bits, sizeof bits);
+    }
+    for (size_t n = 1; n <= 65536; n = n < 40 ? n + 1 : n * 4) {
+        ep_f32_f16_vcvt__scalar(n, floats, want16);
+        to16(n, floats, got16);
+        bad = 0;
+        for (size_t i = 0; i < n && !bad; i++) {
+            const int nan_got = (got16[i] & 0x7fff) > 0x7c00, nan_want = (want16[i] & 0x7fff) > 0x7c00;
+            if (nan_got != nan_want || (!nan_want && got16[i] != want16[i])) {
+                printf("FAIL f32->f16 [%s] n%zu [%zu] %.9g: 0x%04x, scalar 0x%04x\n", isa, n, i, floats[i], got16[i], want16[i]);
+                bad = 1;
+            }
+        }
+        bad ? failed++ : passed++;
+    }
+}
+
+// f16 GEMM against the fp32-accumulating oracle over tile edges. Kernels accumulating in fp32
+// may differ from it by a rounding of the sum; f16 accumulation by at most k+1 roundings of
+// 2^-11 of Σ|terms|. Columns past n in each output row must stay untouched.
+static void test_f16_gemm(const char *isa, ep_f16_gemm_fn kernel, int accumulates_in_f16) {
+    static uint16_t a[17 * 70], b[70 * 30], bias[30], got[17 * 32], want[17 * 32];
+    const size_t ms[] = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17}, ns[] = {1, 2, 3, 7, 8, 9, 15, 16, 17, 24}, ks[] = {1, 2, 7, 8, 16, 33, 64};
+    for (size_t mi = 0; mi < 10; mi++) for (size_t ni = 0; ni < 10; ni++) for (size_t ki = 0; ki < 7; ki++) for (int clamp = 0; clamp < 2; clamp++) {
+        const size_t m = ms[mi], n = ns[ni], k = ks[ki], lda = k + 3, ldb = n + 5, ldc = n + 2;
+        for (size_t i = 0; i < m * lda; i++) a[i] = ep_f32_to_f16(rnd());
+        for (size_t i = 0; i < k * ldb; i++) b[i] = ep_f32_to_f16(rnd());
+        for (size_t i = 0; i < n; i++) bias[i] = ep_f32_to_f16(rnd());
+        for (size_t i = 0; i < m * ldc; i++) got[i] = want[i] = 0x7777;
+        const float lo = clamp ? -0.5f : -INFINITY, hi = clamp ? 0.5f : INFINITY;
+        const uint16_t *with_bias = (mi + ni) % 3 ? bias : NULL;
+        ep_f16_gemm_minmax_ukernel__scalar(m, n, k, a, lda, b, ldb, with_bias, want, ldc, lo, hi);
+        kernel(m, n, k, a, lda, b, ldb, with_bias, got, ldc, lo, hi);
+        int bad = 0;
+        for (size_t i = 0; i < m && !bad; i++) for (size_t j = 0; j < ldc && !bad; j++) {
+            const uint16_t g = got[i * ldc + j], w = want[i * ldc + j];
+            if (j >= n) { if (g != 0x7777) { printf("FAIL f16-gemm [%s] m%zu n%zu k%zu: wrote past column n at [%zu][%zu]\n", isa, m, n, k, i, j); bad = 1; } continue; }
+            float terms = with_bias ? fabsf(ep_f16_to_f32(with_bias[j])) : 0.f;
+            for (size_t t = 0; t < k; t++) terms += fabsf(ep_f16_to_f32(a[i * lda + t]) * ep_f16_to_f32(b[t * ldb + j]));
+            const float wf = ep_f16_to_f32(w), gf = ep_f16_to_f32(g);
+            const float tolerance = accumulates_in_f16 ? (float)(k + 1) * terms / 2048.f + 1e-4f : fabsf(wf) / 1024.f + terms * 1e-6f + 1e-7f;
+            if (!(fabsf(gf - wf) <= tolerance)) {
+                printf("FAIL f16-gemm [%s] m%zu n%zu k%zu clamp%d: [%zu][%zu] = %g, oracle %g (tolerance %g)\n", isa, m, n, k, clamp, i, j, gf, wf, tolerance);
+                bad = 1;
+            }
+        }
+        bad ? failed++ : passed++;
+    }
+}
+
 int main(void) {
     geometry_count = dwconv_geometries(geometries);
     isa_table tables[2];
@@ -348,6 +423,20 @@ int main(void) {
         test_qdwconv(&tables[i]);
     }
     test_u8_maxpool();
+    test_f16_vcvt("scalar", ep_f16_f32_vcvt__scalar, ep_f32_f16_vcvt__scalar);
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c")) {
+        test_f16_vcvt("f16c", ep_f16_f32_vcvt__f16c, ep_f32_f16_vcvt__f16c);
+        test_f16_gemm("avx2", ep_f16_gemm_minmax_ukernel_4x8__avx2, 0);
+    } else {
+        printf("f16 avx2/f16c: not run (this CPU lacks avx2/fma/f16c)\n");
+    }
+#elif defined(__aarch64__)
+    test_f16_vcvt("neon", ep_f16_f32_vcvt__neon, ep_f32_f16_vcvt__neon);
+    // FP16 arithmetic (ARMv8.2-A): qemu's cortex-a57 lacks it, `-cpu max` has it.
+    if (getauxval(AT_HWCAP) & HWCAP_ASIMDHP) test_f16_gemm("neonfp16arith", ep_f16_gemm_minmax_ukernel_8x8__neonfp16arith, 1);
+    else printf("neonfp16arith: not run (this CPU has no FP16 arithmetic)\n");
+#endif
     test_qgemm_layout("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, 1);
 #if defined(__aarch64__)
     // dotprod (ARMv8.2-A) and i8mm (ARMv8.6-A): qemu's cortex-a57 lacks them, `-cpu max` has both.

@@ -144,7 +144,7 @@ import Testing
         let server = try openssl(["s_server", "-accept", "127.0.0.1:\(port)", "-cert", "cert.pem", "-key", "key.pem", "-WWW", "-quiet"])
         defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }  // s_server ignores SIGTERM
         let url = URL(string: "https://127.0.0.1:\(port)/blob")!
-        var trusting = fetcher(attempts: 20) { $0.caBundle = folder + "/cert.pem"; $0.baseDelaySeconds = 0.05 }
+        var trusting = fetcher(attempts: 100) { $0.caBundle = folder + "/cert.pem"; $0.baseDelaySeconds = 0.05 }
         trusting.settings.maxDelaySeconds = 0.1
         try trusting.file(url, to: folder + "/part", size: Int64(body.count))  // retries while s_server starts
         #expect(downloaded() == body)

@@ -18,4 +18,5 @@
 #include "ep_u8_pool.h"
 #include "ep_u8_lut.h"
 #include "ep_qu8_qc8w_dwconv.h"
+#include "ep_f16.h"
 #endif
