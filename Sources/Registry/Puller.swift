@@ -58,28 +58,7 @@ public struct Puller: Sendable {
                 }
             }
             try checkDowngrade(manifest, installed)
-            var record = InstalledVersion(name: manifest.name, version: manifest.version, installedAt: now, keyID: keyID, manifestSHA256: digest,
-                                          variants: [], data: [], skipped: [])
-            var wanted: [(blob: InstalledVersion.Blob, url: URL)] = []
-            for variant in manifest.variants {
-                if let derive = variant.derive {
-                    record.skipped.append(.init(id: variant.id, reason: "derivable: built on the device from '\(derive.from)' (edgepilot quantize)"))
-                } else if let refusal = device.refusal(variant.requires) {
-                    record.skipped.append(.init(id: variant.id, reason: refusal))
-                } else {
-                    let blob = InstalledVersion.Blob(id: variant.id, precision: variant.precision.rawValue, sha256: variant.sha256!, size: variant.size!)
-                    record.variants.append(blob)
-                    wanted.append((blob, try ManifestURL.resolve(variant.url!, against: manifestURL)))
-                }
-            }
-            guard !record.variants.isEmpty else {
-                throw RegistryError(.manifest, "\(manifest.name) v\(manifest.version): no variant this board can run (\(record.skipped.map { "\($0.id): \($0.reason)" }.joined(separator: "; ")))")
-            }
-            for entry in manifest.data ?? [] {
-                let blob = InstalledVersion.Blob(id: entry.id, precision: nil, sha256: entry.sha256, size: entry.size)
-                record.data.append(blob)
-                wanted.append((blob, try ManifestURL.resolve(entry.url, against: manifestURL)))
-            }
+            let (record, wanted) = try plan(manifest, from: manifestURL, keyID: keyID, digest: digest, now: now)
             var seen = Set<String>()
             let missing = wanted.filter { !store.hasBlob($0.blob.sha256, size: $0.blob.size) && seen.insert($0.blob.sha256).inserted }
             try checkQuota(needed: missing.reduce(0) { $0 + $1.blob.size })
@@ -96,6 +75,35 @@ public struct Puller: Sendable {
             return Report(installed: record, downloadedBytes: downloaded, reusedBlobs: wanted.count - missing.count, alreadyInstalled: false,
                           collected: collected)
         }
+    }
+
+    /// What this board installs of `manifest`: its runnable variants and the data, each with its
+    /// URL, and the record listing them and every variant skipped with the reason.
+    private func plan(_ manifest: Manifest, from manifestURL: URL, keyID: String, digest: String, now: Date) throws
+        -> (InstalledVersion, [(blob: InstalledVersion.Blob, url: URL)]) {
+        var record = InstalledVersion(name: manifest.name, version: manifest.version, installedAt: now, keyID: keyID, manifestSHA256: digest,
+                                      variants: [], data: [], skipped: [])
+        var wanted: [(blob: InstalledVersion.Blob, url: URL)] = []
+        for variant in manifest.variants {
+            if let derive = variant.derive {
+                record.skipped.append(.init(id: variant.id, reason: "derivable: built on the device from '\(derive.from)' (edgepilot quantize)"))
+            } else if let refusal = device.refusal(variant.requires) {
+                record.skipped.append(.init(id: variant.id, reason: refusal))
+            } else {
+                let blob = InstalledVersion.Blob(id: variant.id, precision: variant.precision.rawValue, sha256: variant.sha256!, size: variant.size!)
+                record.variants.append(blob)
+                wanted.append((blob, try ManifestURL.resolve(variant.url!, against: manifestURL)))
+            }
+        }
+        guard !record.variants.isEmpty else {
+            throw RegistryError(.manifest, "\(manifest.name) v\(manifest.version): no variant this board can run (\(record.skipped.map { "\($0.id): \($0.reason)" }.joined(separator: "; ")))")
+        }
+        for entry in manifest.data ?? [] {
+            let blob = InstalledVersion.Blob(id: entry.id, precision: nil, sha256: entry.sha256, size: entry.size)
+            record.data.append(blob)
+            wanted.append((blob, try ManifestURL.resolve(entry.url, against: manifestURL)))
+        }
+        return (record, wanted)
     }
 
     private func checkDowngrade(_ manifest: Manifest, _ installed: [InstalledVersion]) throws {

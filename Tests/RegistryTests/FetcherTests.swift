@@ -56,6 +56,13 @@ import Testing
         #expect(server.requests("/f").map(\.range) == ["bytes=70000-"])
     }
 
+    @Test func aPartialFileLongerThanDeclaredIsDiscarded() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try (body + Data(repeating: 1, count: 10)).write(to: URL(fileURLWithPath: folder + "/part"))
+        let digest = try fetcher().file(server.url("/f"), to: folder + "/part", size: Int64(body.count))
+        #expect(downloaded() == body && digest == TestRegistry.sha256(body))
+    }
+
     @Test func errorStatusesAreRetriedAndRetryAfterIsHonoured() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         server.inject("/f", [.status(500, retryAfter: nil), .status(429, retryAfter: "1"), .status(503, retryAfter: "1")])

@@ -18,7 +18,7 @@ struct ModelsCommand: ParsableCommand {
             let models = try registry { try store.models().map { ($0, try store.versions($0), store.active($0)) } }
             if json {
                 let rows: [[String: Any]] = models.map { name, versions, active in
-                    ["name": name, "active": active as Any,
+                    ["name": name, "active": active.map { $0 as Any } ?? NSNull(),
                      "versions": versions.map { ["version": $0.version, "variants": $0.variants.map(\.id), "bytes": $0.blobs.reduce(0) { $0 + $1.size }] }]
                 }
                 print(String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))

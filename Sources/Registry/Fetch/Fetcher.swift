@@ -39,9 +39,12 @@ public struct Fetcher: Sendable {
         let started = Date()
         var digest = RunningDigest()
         try attempts(url) { _ in
-            let current = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
-            if current > size { try? FileManager.default.removeItem(atPath: path) }  // longer than declared: start again
-            try digest.catchUp(path: path, length: min(current, size))
+            var current = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+            if current > size {  // longer than declared: start again
+                try? FileManager.default.removeItem(atPath: path)
+                current = 0
+            }
+            try digest.catchUp(path: path, length: current)
             if current == size { return .done }
             let validator = (try? String(contentsOfFile: validatorPath, encoding: .utf8)).flatMap { $0.isEmpty ? nil : $0 }
             let transfer = Transfer(url: url, sink: .file(path: path, limit: size, ifRange: validator), settings: settings) { bytes, total in
