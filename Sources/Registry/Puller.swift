@@ -24,6 +24,7 @@ public struct Puller: Sendable {
     }
 
     public struct Report: Sendable {
+        public var manifest: Manifest
         public var installed: InstalledVersion
         /// Bytes fetched now, and blobs that were already in the store.
         public var downloadedBytes: Int64
@@ -54,7 +55,7 @@ public struct Puller: Sendable {
                         try checkDowngrade(manifest, installed)
                         try store.setActive(manifest.name, version: manifest.version)
                     }
-                    return Report(installed: same, downloadedBytes: 0, reusedBlobs: same.blobs.count, alreadyInstalled: true, collected: .init())
+                    return Report(manifest: manifest, installed: same, downloadedBytes: 0, reusedBlobs: same.blobs.count, alreadyInstalled: true, collected: .init())
                 }
             }
             try checkDowngrade(manifest, installed)
@@ -72,7 +73,7 @@ public struct Puller: Sendable {
             try store.record(record, manifest: bytes, signature: signature ?? Data())
             try store.setActive(manifest.name, version: manifest.version)
             let collected = try store.collect(keep: keep, quotaBytes: quotaBytes)
-            return Report(installed: record, downloadedBytes: downloaded, reusedBlobs: wanted.count - missing.count, alreadyInstalled: false,
+            return Report(manifest: manifest, installed: record, downloadedBytes: downloaded, reusedBlobs: wanted.count - missing.count, alreadyInstalled: false,
                           collected: collected)
         }
     }

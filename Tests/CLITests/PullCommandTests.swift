@@ -8,7 +8,8 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-pull-\(UUID().uuidString)").path
 
     /// A signed manifest for one 2 MB blob, published on `server`; returns the blob.
-    func publish(on server: FaultServer, version: Int = 1) throws -> Data {
+    /// `prefix` is put before every path (an absolute URL's scheme and host, for a proxy's requests).
+    func publish(on server: FaultServer, version: Int = 1, prefix: String = "") throws -> Data {
         try FileManager.default.createDirectory(atPath: folder + "/keys", withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: folder + "/publisher.key") {
             let keygen = try edgepilot.run(["manifest", "keygen", "--private", folder + "/publisher.key", "--public", folder + "/keys/publisher.pub"])
@@ -24,9 +25,9 @@ import Testing
         try manifest.write(toFile: folder + "/m.json", atomically: true, encoding: .utf8)
         let sign = try edgepilot.run(["manifest", "sign", folder + "/m.json", "--key", folder + "/publisher.key"])
         #expect(sign.status == 0, "\(sign.stderr)")
-        server.put("/m.json", try Data(contentsOf: URL(fileURLWithPath: folder + "/m.json")))
-        server.put("/m.json.sig", try Data(contentsOf: URL(fileURLWithPath: folder + "/m.json.sig")))
-        server.put("/blob-v\(version).onnx", blob)
+        server.put(prefix + "/m.json", try Data(contentsOf: URL(fileURLWithPath: folder + "/m.json")))
+        server.put(prefix + "/m.json.sig", try Data(contentsOf: URL(fileURLWithPath: folder + "/m.json.sig")))
+        server.put(prefix + "/blob-v\(version).onnx", blob)
         return blob
     }
 
@@ -94,6 +95,48 @@ import Testing
         #expect(show.status == 0 && show.stdout.contains("v1 (active)") && !show.stdout.contains("MISSING"), "\(show.stdout)")
         let rollback = try edgepilot.run(["models", "rollback", "big", "--store", store])
         #expect(rollback.status == 1 && rollback.stderr.contains("nothing older than the active v1"), "\(rollback.stderr)")
+    }
+
+    /// Proxies come from the environment: a registry host that does not resolve is reached
+    /// through `http_proxy` (the fault server stands in for the proxy and sees absolute URLs).
+    @Test func pullsGoThroughTheProxyFromTheEnvironment() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let proxy = try FaultServer()
+        _ = try publish(on: proxy, prefix: "http://registry.invalid")
+        var environment = ProcessInfo.processInfo.environment
+        environment["http_proxy"] = "http://127.0.0.1:\(proxy.port)"
+        environment["no_proxy"] = ""
+        let pulled = try edgepilot.run(["pull", "http://registry.invalid/m.json", "--keys", folder + "/keys", "--store", folder + "/store"],
+                                       environment: environment)
+        #expect(pulled.status == 0 && pulled.stdout.hasPrefix("installed big v1"), "\(pulled.stdout)\(pulled.stderr)")
+        #expect(proxy.requests.map(\.path) == ["http://registry.invalid/m.json", "http://registry.invalid/m.json.sig",
+                                               "http://registry.invalid/blob-v1.onnx"])
+    }
+
+    /// The example registry through file URLs: `--derive` builds its FP16 and INT8 variants here
+    /// (INT8 from the pulled calibration digits), and the built INT8 file runs.
+    @Test func deriveBuildsTheDerivableVariantsAndTheyRun() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/keys", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.root + "/examples", toPath: folder + "/site")
+        let manifest = folder + "/site/registry/mnist-cntk.json"
+        #expect(try edgepilot.run(["manifest", "keygen", "--private", folder + "/k", "--public", folder + "/keys/k.pub"]).status == 0)
+        #expect(try edgepilot.run(["manifest", "sign", manifest, "--key", folder + "/k"]).status == 0)
+        let store = folder + "/store"
+        let pulled = try edgepilot.run(["pull", manifest, "--keys", folder + "/keys", "--store", store, "--derive"])
+        #expect(pulled.status == 0, "\(pulled.stderr)")
+        #expect(pulled.stdout.contains("variant int8-device int8") && pulled.stdout.contains("(built here from fp32)"), "\(pulled.stdout)")
+        #expect(!pulled.stdout.contains("skipped"), "every derivable variant was built: \(pulled.stdout)")
+        let path = try edgepilot.run(["models", "path", "mnist-cntk", "int8-device", "--store", store])
+        #expect(path.status == 0, "\(path.stderr)")
+        let run = try edgepilot.run(["run", path.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "--input",
+                                     Repository.root + "/examples/data/mnist-16x1x28x28.f32", "--top", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let predicted = run.stdout.split(separator: "\n").compactMap { line in line.range(of: "top-1 ").map { line[$0.upperBound...].prefix { $0 != ":" } } }
+        #expect(predicted.map(String.init) == "7 2 1 0 4 1 4 9 5 9 0 6 9 0 1 5".split(separator: " ").map(String.init), "\(run.stdout)")
+        // Pulling again keeps what was built.
+        let again = try edgepilot.run(["pull", manifest, "--keys", folder + "/keys", "--store", store, "--derive"])
+        #expect(again.status == 0 && again.stdout.contains("already installed") && again.stdout.contains("int8-device"), "\(again.stdout)")
     }
 
     @Test func refusalsExitNonZeroWithTheReason() throws {

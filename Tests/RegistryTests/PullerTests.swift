@@ -111,6 +111,23 @@ import Testing
         #expect(try store.versions("demo").map(\.version) == [3, 4])
     }
 
+    @Test func aDerivedVariantJoinsTheRecordAndIsKeptByCollection() throws {
+        let registry = try TestRegistry()
+        let blobs = [("fp32", fp32)]
+        let document = registry.manifest(version: 1, blobs: blobs) { document in
+            document["variants"] = (document["variants"] as! [[String: Any]]) + [["id": "fp16", "precision": "fp16", "derive": ["from": "fp32"]]]
+        }
+        let report = try registry.puller().pull(try registry.publish(document, blobs: blobs))
+        #expect(report.installed.skipped.map(\.id) == ["fp16"])
+        let store = try ModelStore(root: registry.storeDirectory)
+        let built = Data("an fp16 file built here".utf8)
+        let record = try store.addDerived("demo", version: 1, id: "fp16", precision: "fp16", from: "fp32", bytes: built)
+        #expect(record.skipped.isEmpty && record.variants.map(\.id) == ["fp32", "fp16"] && record.variants[1].derivedFrom == "fp32")
+        #expect(try store.installed("demo").variants.count == 2)
+        _ = try store.collect(keep: 1)
+        #expect(FileManager.default.contents(atPath: store.blobPath(TestRegistry.sha256(built))) == built)
+    }
+
     @Test func explicitCollectionAlsoDropsInterruptedDownloads() throws {
         let registry = try TestRegistry()
         let store = try ModelStore(root: registry.storeDirectory)

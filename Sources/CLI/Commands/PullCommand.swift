@@ -27,6 +27,9 @@ struct PullCommand: ParsableCommand {
     @Option(name: .long, help: "Attempts per download.") var retries = 6
     @Option(name: .long, help: ArgumentHelp("Read the board's files under this directory (what variants it can run).", valueName: "dir")) var root = "/"
     @OptionGroup var profileOptions: ProfileOptions
+    @Flag(name: .long, help: "Build the manifest's derivable variants (FP16, INT8 from the pulled calibration data) on this device.")
+    var derive = false
+    @OptionGroup var engine: EngineOptions
     @Flag(name: .long, help: "Print what was installed as JSON.") var json = false
 
     func validate() throws {
@@ -37,20 +40,25 @@ struct PullCommand: ParsableCommand {
     }
 
     func run() throws {
+        if derive { OpenBLASCore.ensurePreferredKernel() }  // may re-execute this process: before anything is done
         let url = try RegistryCLI.url(manifest)
         var settings = FetchSettings()
         settings.attempts = retries
         settings.caBundle = caBundle
         if let limitRate { settings.maxBytesPerSecond = RegistryCLI.bytes(limitRate)! }
         let progress = PullProgress()
-        let report = try registry {
-            var puller = Puller(fetcher: Fetcher(settings: settings, progress: progress.report), store: try storeOptions.open(),
+        let store = try storeOptions.open()
+        var report = try registry {
+            var puller = Puller(fetcher: Fetcher(settings: settings, progress: progress.report), store: store,
                                 keys: try TrustedKeys(directory: keys), device: try RegistryCLI.device(root: root, profiles: profileOptions))
             puller.keep = keep
             puller.quotaBytes = quota.flatMap(RegistryCLI.bytes)
             puller.allowDowngrade = allowDowngrade
             puller.log = { say($0) }
             return try puller.pull(url)
+        }
+        if derive {
+            report.installed = try PullDerive.run(report, store: store, engine: engine)
         }
         let installed = report.installed
         if json {
@@ -61,7 +69,10 @@ struct PullCommand: ParsableCommand {
         } else {
             print(report.alreadyInstalled ? "\(installed.name) v\(installed.version) is already installed and active"
                                           : "installed \(installed.name) v\(installed.version) (active); downloaded \(RegistryCLI.size(report.downloadedBytes)), \(report.reusedBlobs) blob(s) already in the store")
-            for blob in installed.variants { print("  variant \(blob.id) \(blob.precision ?? "") \(RegistryCLI.size(blob.size)) sha256:\(blob.sha256.prefix(16))…") }
+            for blob in installed.variants {
+                print("  variant \(blob.id) \(blob.precision ?? "") \(RegistryCLI.size(blob.size)) sha256:\(blob.sha256.prefix(16))…"
+                    + (blob.derivedFrom.map { " (built here from \($0))" } ?? ""))
+            }
             for blob in installed.data { print("  data \(blob.id) \(RegistryCLI.size(blob.size))") }
             for skipped in installed.skipped { print("  skipped \(skipped.id): \(skipped.reason)") }
         }

@@ -18,6 +18,16 @@ public struct InstalledVersion: Codable, Equatable, Sendable {
         public var precision: String?
         public var sha256: String
         public var size: Int64
+        /// For a variant built on this device: the variant it was built from.
+        public var derivedFrom: String?
+
+        public init(id: String, precision: String?, sha256: String, size: Int64, derivedFrom: String? = nil) {
+            self.id = id
+            self.precision = precision
+            self.sha256 = sha256
+            self.size = size
+            self.derivedFrom = derivedFrom
+        }
     }
 
     public struct Skipped: Codable, Equatable, Sendable {

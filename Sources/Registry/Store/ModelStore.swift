@@ -63,12 +63,35 @@ public struct ModelStore: Sendable {
         unlink(partial + ".validator")
     }
 
+    /// Adds a variant built on this device (`bytes`, e.g. an INT8 file quantized here) to an
+    /// installed version: the blob is written durably, then the record lists it instead of
+    /// the skipped entry. Call it holding the lock.
+    public func addDerived(_ name: String, version: Int, id: String, precision: String, from base: String, bytes: Data) throws -> InstalledVersion {
+        var record = try installed(name, version: version)
+        var digest = RunningDigest()
+        bytes.withUnsafeBytes { digest.update($0) }
+        let sha256 = digest.hex
+        if !hasBlob(sha256, size: Int64(bytes.count)) {
+            try DurableFile.write(bytes, to: partialPath(sha256))
+            try commitPartial(sha256, size: Int64(bytes.count), digest: sha256, source: "\(name) '\(id)' built here")
+        }
+        record.variants.removeAll { $0.id == id }
+        record.variants.append(.init(id: id, precision: precision, sha256: sha256, size: Int64(bytes.count), derivedFrom: base))
+        record.skipped.removeAll { $0.id == id }
+        try writeRecord(record)
+        return record
+    }
+
     // MARK: records
 
     public func record(_ version: InstalledVersion, manifest: Data, signature: Data) throws {
         let folder = "\(root)/manifests/\(version.name)"
         try DurableFile.write(signature, to: "\(folder)/\(version.version).json.sig")
         try DurableFile.write(manifest, to: "\(folder)/\(version.version).json")
+        try writeRecord(version)
+    }
+
+    func writeRecord(_ version: InstalledVersion) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
