@@ -16,7 +16,7 @@ struct PullCommand: ParsableCommand {
             """)
 
     @Argument(help: "Manifest URL (http, https, file) or path.") var manifest: String
-    @Option(name: .long, help: ArgumentHelp("Directory of trusted public keys (*.pub). Default: $EDGEPILOT_KEYS or /etc/edgepilot/keys.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Directory of trusted public keys (*.pub); $EDGEPILOT_KEYS sets the default.", valueName: "dir"))
     var keys = RegistryCLI.defaultKeys
     @OptionGroup var storeOptions: StoreOptions
     @Option(name: .long, help: ArgumentHelp("Bandwidth cap in bytes per second (e.g. 500K, 2M).", valueName: "rate")) var limitRate: String?
