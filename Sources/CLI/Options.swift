@@ -22,6 +22,16 @@ struct ProfileOptions: ParsableArguments {
         return found
     }
 
+    /// The board under `root`, identified with these profiles.
+    func probe(root: String) throws -> HardwareInfo {
+        let profiles = try load()
+        do {
+            return try HardwareProbe.probe(.init(root: root, profiles: profiles))
+        } catch {
+            throw CLIError(error.message)
+        }
+    }
+
     func load() throws -> [BoardProfile] {
         let directory = try directory()
         do {

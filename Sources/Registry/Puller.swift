@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Registry — stage 2: pull a signed manifest, verify it, download what this board can run into
@@ -44,7 +43,7 @@ public struct Puller: Sendable {
         let manifest = try Manifest.parse(bytes, now: now)
         log("manifest \(manifest.name) v\(manifest.version) signed by key \(keyID)")
         return try store.locked {
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            let digest = RunningDigest.hex(of: bytes)
             let installed = try store.versions(manifest.name)
             if let same = installed.first(where: { $0.version == manifest.version }) {
                 guard same.manifestSHA256 == digest else {

@@ -126,7 +126,7 @@ public final class FaultServer: @unchecked Sendable {
             start = from
         }
         var payload = body.subdata(in: start..<body.count)
-        var status = start > 0 ? "206 Partial Content" : "200 OK"
+        let status = start > 0 ? "206 Partial Content" : "200 OK"
         var extra: [String: String] = ["ETag": etag]
         if start > 0 { extra["Content-Range"] = "bytes \(start)-\(body.count - 1)/\(body.count)" }
         switch fault {
@@ -148,7 +148,6 @@ public final class FaultServer: @unchecked Sendable {
         default:
             break
         }
-        status = start > 0 ? "206 Partial Content" : "200 OK"
         respond(client, status, extra, payload)
     }
 

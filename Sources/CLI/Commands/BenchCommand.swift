@@ -75,7 +75,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         OpenBLASCore.ensurePreferredKernel()
         let store = noStore ? nil : try openStore()
-        let info = try probe()
+        let info = try profileOptions.probe(root: root)
         let energy = try BenchEnergy.choose(info: info, root: root, simulate: simulatePower, rateHz: rate)
         defer { energy.stop() }
         if let note = energy.note { say(note) }
@@ -137,7 +137,7 @@ struct BenchCommand: ParsableCommand {
             100 * (after - (samplerBefore ?? 0)) / max(1e-9, Date().timeIntervalSince(wallBefore))
         }
         if profile { printProfile(compiled) }
-        let conditions = Conditions(start: info, end: (try? probe()) ?? info, threads: engine.threads,
+        let conditions = Conditions(start: info, end: (try? profileOptions.probe(root: root)) ?? info, threads: engine.threads,
                                     temperatureStartC: measurement.temperatureStartC, temperatureEndC: measurement.temperatureEndC,
                                     energySource: energy.meter.description)
         let macs = ModelSummary(graph: variant.graph, typed: compiled.graph).macs
@@ -167,14 +167,6 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    private func probe() throws -> HardwareInfo {
-        let profiles = try profileOptions.load()
-        do {
-            return try HardwareProbe.probe(.init(root: root, profiles: profiles))
-        } catch {
-            throw CLIError(error.message)
-        }
-    }
 
     private func openStore() throws -> ResultStore {
         do {

@@ -77,7 +77,7 @@ struct BenchRow: Codable {
         return Column.row([String(model.suffix(28)), precision, String(format: "%.3f", p50Ms), String(format: "%.3f", p99Ms),
                            String(format: "%.1f", throughputPerSec), String(format: "%.2f", watts), String(format: "%.5f", joulesPerInference),
                            String(format: "%.5f", dynamicJoulesPerInference), String(format: "%.1f%%", energyUncertaintyPercent), accuracy,
-                           BenchRow.size(fileBytes), energySource, ranAs], widths: Self.widths)
+                           byteCount(Int64(fileBytes)), energySource, ranAs], widths: Self.widths)
     }
 
     /// What arithmetic ran, shortly: `fp32`, `int8: 5 conv`, `fp16 weights, fp32 compute`.
@@ -92,10 +92,6 @@ struct BenchRow: Codable {
     static let widths = [-28, -5, 9, 9, 10, 7, 11, 11, 7, 8, 10, -11, -24]
     static let header = Column.row(["model", "prec", "p50 ms", "p99 ms", "inf/s", "W", "J/inf", "J/inf dyn", "±", "top-1", "size",
                                     "energy", "ran as"], widths: widths)
-
-    static func size(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? String(format: "%.1f MiB", Double(bytes) / 1048576) : String(format: "%.1f KiB", Double(bytes) / 1024)
-    }
 }
 
 /// Fixed-width text columns (String(format:) ignores widths for %@ on Linux): a negative

@@ -22,13 +22,7 @@ struct HwCommand: ParsableCommand {
     @OptionGroup var profileOptions: ProfileOptions
 
     func run() throws {
-        let profiles = try profileOptions.load()
-        let info: HardwareInfo
-        do {
-            info = try HardwareProbe.probe(.init(root: root, profiles: profiles))
-        } catch {
-            throw CLIError(error.message)
-        }
+        let info = try profileOptions.probe(root: root)
         if json {
             print(String(decoding: try info.jsonData(), as: UTF8.self))
         } else {

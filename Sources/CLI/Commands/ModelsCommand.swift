@@ -44,7 +44,7 @@ struct ModelsCommand: ParsableCommand {
             print("\(installed.name) v\(installed.version)\(store.active(name) == installed.version ? " (active)" : ""), installed \(ISO8601DateFormatter().string(from: installed.installedAt)), signed by key \(installed.keyID)")
             for blob in installed.blobs {
                 let present = store.hasBlob(blob.sha256, size: blob.size) ? "" : "  MISSING"
-                print("  \(blob.id) \(blob.precision ?? "data") \(RegistryCLI.size(blob.size)) \(store.blobPath(blob.sha256))\(present)")
+                print("  \(blob.id) \(blob.precision ?? "data") \(byteCount(blob.size)) \(store.blobPath(blob.sha256))\(present)")
             }
             for skipped in installed.skipped { print("  skipped \(skipped.id): \(skipped.reason)") }
         }
@@ -79,7 +79,7 @@ struct ModelsCommand: ParsableCommand {
             guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
             let store = try storeOptions.open()
             let collected = try registry { try store.locked { try store.collect(keep: keep, quotaBytes: quota.flatMap(RegistryCLI.bytes), partials: true) } }
-            print("removed \(collected.versions.count) version(s)\(collected.versions.isEmpty ? "" : " (\(collected.versions.joined(separator: ", ")))"), \(collected.blobs) blob(s), \(collected.partials) partial download(s), \(RegistryCLI.size(collected.bytes))")
+            print("removed \(collected.versions.count) version(s)\(collected.versions.isEmpty ? "" : " (\(collected.versions.joined(separator: ", ")))"), \(collected.blobs) blob(s), \(collected.partials) partial download(s), \(byteCount(collected.bytes))")
         }
     }
 

@@ -68,16 +68,16 @@ struct PullCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(installed), as: UTF8.self))
         } else {
             print(report.alreadyInstalled ? "\(installed.name) v\(installed.version) is already installed and active"
-                                          : "installed \(installed.name) v\(installed.version) (active); downloaded \(RegistryCLI.size(report.downloadedBytes)), \(report.reusedBlobs) blob(s) already in the store")
+                                          : "installed \(installed.name) v\(installed.version) (active); downloaded \(byteCount(report.downloadedBytes)), \(report.reusedBlobs) blob(s) already in the store")
             for blob in installed.variants {
-                print("  variant \(blob.id) \(blob.precision ?? "") \(RegistryCLI.size(blob.size)) sha256:\(blob.sha256.prefix(16))…"
+                print("  variant \(blob.id) \(blob.precision ?? "") \(byteCount(blob.size)) sha256:\(blob.sha256.prefix(16))…"
                     + (blob.derivedFrom.map { " (built here from \($0))" } ?? ""))
             }
-            for blob in installed.data { print("  data \(blob.id) \(RegistryCLI.size(blob.size))") }
+            for blob in installed.data { print("  data \(blob.id) \(byteCount(blob.size))") }
             for skipped in installed.skipped { print("  skipped \(skipped.id): \(skipped.reason)") }
         }
         if !report.collected.versions.isEmpty {
-            say("removed old version(s) \(report.collected.versions.joined(separator: ", ")): \(report.collected.blobs) blob(s), \(RegistryCLI.size(report.collected.bytes))")
+            say("removed old version(s) \(report.collected.versions.joined(separator: ", ")): \(report.collected.blobs) blob(s), \(byteCount(report.collected.bytes))")
         }
     }
 }

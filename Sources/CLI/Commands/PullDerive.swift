@@ -22,7 +22,7 @@ enum PullDerive {
                 try store.addDerived(record.name, version: record.version, id: variant.id, precision: variant.precision.rawValue, from: derive.from, bytes: bytes)
             } }
             say(String(format: "derived %@ (%@) from %@ in %.1f s: %@", variant.id, variant.precision.rawValue, derive.from,
-                       Date().timeIntervalSince(started), RegistryCLI.size(Int64(bytes.count))))
+                       Date().timeIntervalSince(started), byteCount(Int64(bytes.count))))
         }
         return record
     }

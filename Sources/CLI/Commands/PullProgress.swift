@@ -30,8 +30,8 @@ final class PullProgress: @unchecked Sendable {
             }
             let rate = progress.bytesPerSecond
             let eta = rate > 0 ? Double(total - progress.bytes) / rate : .infinity
-            let text = String(format: "%@ %3.0f%% %@ / %@  %@/s  ETA %@", name, fraction * 100, RegistryCLI.size(progress.bytes),
-                              RegistryCLI.size(total), RegistryCLI.size(Int64(rate)), eta.isFinite ? String(format: "%.0f s", eta) : "?")
+            let text = String(format: "%@ %3.0f%% %@ / %@  %@/s  ETA %@", name, fraction * 100, byteCount(progress.bytes),
+                              byteCount(total), byteCount(Int64(rate)), eta.isFinite ? String(format: "%.0f s", eta) : "?")
             if interactive {
                 let width = 24, filled = Int(fraction * Double(width))
                 let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)

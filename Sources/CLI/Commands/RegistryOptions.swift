@@ -51,21 +51,10 @@ enum RegistryCLI {
     }
 
     static func device(root: String, profiles: ProfileOptions) throws -> DeviceCapabilities {
-        let info: HardwareInfo
-        do { info = try HardwareProbe.probe(.init(root: root, profiles: try profiles.load())) } catch let error as CLIError { throw error } catch {
-            throw CLIError("\(error)")
-        }
+        let info = try profiles.probe(root: root)
         var uts = utsname()
         uname(&uts)
         let machine = withUnsafeBytes(of: &uts.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         return DeviceCapabilities(arch: info.architecture ?? machine, features: Set(info.features), memoryBytes: info.memTotalBytes.map(Int64.init))
-    }
-
-    static func size(_ bytes: Int64) -> String {
-        let value = Double(bytes)
-        if value >= 1_073_741_824 { return String(format: "%.2f GiB", value / 1_073_741_824) }
-        if value >= 1_048_576 { return String(format: "%.1f MiB", value / 1_048_576) }
-        if value >= 1024 { return String(format: "%.1f KiB", value / 1024) }
-        return "\(bytes) B"
     }
 }

@@ -18,7 +18,7 @@ public struct Fetcher: Sendable {
     /// says 404/410 and `missingIsNil`.
     public func data(_ url: URL, limit: Int, missingIsNil: Bool = false) throws -> Data? {
         var result: Data?
-        try attempts(url) { _ in
+        try attempts(url) {
             let outcome = Transfer(url: url, sink: .memory(limit: limit), settings: settings) { _, _ in }.run()
             if outcome.oversize { throw RegistryError(.fetch, "\(url.absoluteString): larger than \(limit) bytes; refused") }
             let missing = (outcome.curlCode == CURLE_OK && [404, 410].contains(outcome.status)) || outcome.curlCode == CURLE_FILE_COULDNT_READ_FILE
@@ -35,10 +35,10 @@ public struct Fetcher: Sendable {
     /// bytes arrive. The caller compares it with the manifest's.
     @discardableResult
     public func file(_ url: URL, to path: String, size: Int64) throws -> String {
-        let validatorPath = path + ".validator"
+        let validatorPath = path + ".validator", source = url.absoluteString
         let started = Date()
         var digest = RunningDigest()
-        try attempts(url) { _ in
+        try attempts(url) {
             var current = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
             if current > size {  // longer than declared: start again
                 try? FileManager.default.removeItem(atPath: path)
@@ -49,7 +49,7 @@ public struct Fetcher: Sendable {
             let validator = (try? String(contentsOfFile: validatorPath, encoding: .utf8)).flatMap { $0.isEmpty ? nil : $0 }
             let transfer = Transfer(url: url, sink: .file(path: path, limit: size, ifRange: validator), settings: settings) { bytes, total in
                 let seconds = max(1e-3, Date().timeIntervalSince(started))
-                progress?(FetchProgress(url: url.absoluteString, bytes: bytes, total: total ?? size, bytesPerSecond: Double(bytes - current) / seconds))
+                progress?(FetchProgress(url: source, bytes: bytes, total: total ?? size, bytesPerSecond: Double(bytes - current) / seconds))
             }
             transfer.onWrite = { digest.update($0) }
             transfer.onTruncate = { digest = RunningDigest() }
@@ -89,10 +89,10 @@ public struct Fetcher: Sendable {
         case retry(String, Double?)
     }
 
-    private func attempts(_ url: URL, _ body: (Int) throws -> Verdict) throws {
+    private func attempts(_ url: URL, _ body: () throws -> Verdict) throws {
         var last = ""
         for attempt in 0..<max(1, settings.attempts) {
-            switch try body(attempt) {
+            switch try body() {
             case .done: return
             case .retry(let reason, let retryAfter):
                 last = reason

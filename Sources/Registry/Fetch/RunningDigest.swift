@@ -29,5 +29,10 @@ struct RunningDigest {
         }
     }
 
-    var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    var hex: String { Self.hex(hasher.finalize()) }
+
+    /// SHA-256 of `data` in lowercase hex, as manifests and the store name blobs.
+    static func hex(of data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+    private static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 }

@@ -25,8 +25,6 @@ final class Transfer {
         var memory = Data()
         /// Length of the file after the attempt.
         var fileLength: Int64 = 0
-        /// Whether the server answered with the range asked for (206 from the file's length).
-        var resumed = false
     }
 
     private let url: URL
@@ -42,6 +40,8 @@ final class Transfer {
     private var outcome = Outcome(curlCode: CURLE_OK, curlMessage: "", status: 0)
     private var fd: Int32 = -1
     private var startLength: Int64 = 0
+    /// Where the next body byte goes in the file.
+    private var position: Int64 = 0
     private var bodyStarted = false
     private var headers: [String: String] = [:]
 
@@ -149,17 +149,17 @@ final class Transfer {
             if !bodyStarted {
                 bodyStarted = true
                 // 206 from where the file ends continues it; anything else is the whole body again.
-                outcome.resumed = startLength > 0 && currentStatus == 206 && contentRangeStart == startLength
-                if !outcome.resumed, startLength > 0 {
+                let resumed = startLength > 0 && currentStatus == 206 && contentRangeStart == startLength
+                if !resumed, startLength > 0 {
                     guard ftruncate(fd, 0) == 0 else { return writeFailed() }
                     lseek(fd, 0, SEEK_SET)
                     startLength = 0
                     onTruncate()
                 }
+                position = startLength
                 unsyncedFrom = startLength
                 if let validator = headers["etag"] ?? headers["last-modified"] { onValidator(validator) }
             }
-            let position = Int64(lseek(fd, 0, SEEK_CUR))
             guard position + Int64(length) <= limit else { outcome.oversize = true; return 0 }
             if let failAt = settings.injectWriteFailureAfterBytes, position + Int64(length) > failAt {
                 errno = ENOSPC
@@ -171,8 +171,9 @@ final class Transfer {
                 if n < 0 { if errno == EINTR { continue }; return writeFailed() }
                 written += n
             }
+            position += Int64(length)
             onWrite(UnsafeRawBufferPointer(start: data, count: length))
-            startWriteback(upTo: position + Int64(length))
+            startWriteback(upTo: position)
             return length
         }
     }

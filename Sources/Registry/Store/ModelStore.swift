@@ -68,13 +68,8 @@ public struct ModelStore: Sendable {
     /// the skipped entry. Call it holding the lock.
     public func addDerived(_ name: String, version: Int, id: String, precision: String, from base: String, bytes: Data) throws -> InstalledVersion {
         var record = try installed(name, version: version)
-        var digest = RunningDigest()
-        bytes.withUnsafeBytes { digest.update($0) }
-        let sha256 = digest.hex
-        if !hasBlob(sha256, size: Int64(bytes.count)) {
-            try DurableFile.write(bytes, to: partialPath(sha256))
-            try commitPartial(sha256, size: Int64(bytes.count), digest: sha256, source: "\(name) '\(id)' built here")
-        }
+        let sha256 = RunningDigest.hex(of: bytes)
+        if !hasBlob(sha256, size: Int64(bytes.count)) { try DurableFile.write(bytes, to: blobPath(sha256)) }  // named by its own digest
         record.variants.removeAll { $0.id == id }
         record.variants.append(.init(id: id, precision: precision, sha256: sha256, size: Int64(bytes.count), derivedFrom: base))
         record.skipped.removeAll { $0.id == id }
@@ -148,10 +143,7 @@ public struct ModelStore: Sendable {
     public func blobBytes() -> Int64 {
         var total: Int64 = 0
         let enumerator = FileManager.default.enumerator(atPath: root + "/blobs/sha256")
-        while let file = enumerator?.nextObject() as? String {
-            total += (enumerator?.fileAttributes?[.size] as? Int64) ?? 0
-            _ = file
-        }
+        while enumerator?.nextObject() != nil { total += (enumerator?.fileAttributes?[.size] as? Int64) ?? 0 }
         return total
     }
 }

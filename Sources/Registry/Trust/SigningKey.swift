@@ -11,7 +11,7 @@ public enum SigningKey {
     static let signatureTag = "edgepilot-ed25519-signature"
 
     public static func keyID(_ key: Curve25519.Signing.PublicKey) -> String {
-        SHA256.hash(data: key.rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+        String(RunningDigest.hex(of: key.rawRepresentation).prefix(16))
     }
 
     /// Writes a new key pair; refuses to overwrite either file.
