@@ -87,6 +87,18 @@ demo: deps
 	@echo "== edgepilot pull — the example registry (examples/registry) signed with a throw-away key, served on 127.0.0.1"
 	@echo "   by python3's http.server, pulled into a store, then benched (scripts/demo-registry)"
 	EDGEPILOT=.build/release/edgepilot scripts/demo-registry
+	@echo
+	@echo "== edgepilot simulate — the policy against an oracle that knows the future, on the Orin Nano's SqueezeNet table"
+	@echo "   (examples/variants: 15W rows benched here on a simulated rail, other modes estimated — each row says which)"
+	@echo "   under load bursts, then a thermal-throttling episode"
+	.build/release/edgepilot simulate --variants examples/variants/orin-nano-squeezenet1.1.json \
+	  --trace examples/traces/squeezenet1.1/load-bursts.csv --board jetson-orin-nano
+	.build/release/edgepilot simulate --variants examples/variants/orin-nano-squeezenet1.1.json \
+	  --trace examples/traces/squeezenet1.1/thermal-throttling.csv --board jetson-orin-nano
+	@echo
+	@echo "== edgepilot simulate — candidates from the runs the Orin Nano bench above stored (MNIST FP32/FP16/INT8 at 15W, simulated rail)"
+	.build/release/edgepilot simulate --db .build/demo-results.db --model mnist-cntk/fp32.onnx --board jetson-orin-nano \
+	  --trace examples/traces/mnist-cntk/load-bursts.csv
 
 # Benchmarks outside CI: the power sampler's own CPU cost at 100 Hz (Benchmarks/, ordo-one/benchmark).
 bench-sampler: deps

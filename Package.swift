@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
+        // 0 — value types every stage shares (Precision).
+        .target(name: "Basics", swiftSettings: swiftSettings),
         // 0 — system C libraries, found with pkg-config (apt packages in `make deps`).
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
@@ -56,7 +58,7 @@ let package = Package(
         // 2 — Registry: signed manifests, verified resumable pulls, the content-addressed model store.
         .target(
             name: "Registry",
-            dependencies: ["CCurl", "CFileSync", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Basics", "CCurl", "CFileSync", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
 
         // 3 — Engine: import, passes, kernels, compile, run.
@@ -72,6 +74,12 @@ let package = Package(
         .target(
             name: "CEngineKernels",
             cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),
+        // 3 — Variants: model files, the one variant builder (FP16, INT8), samples and eval sets,
+        // the host CPU's kernel level, manifest-derived variants.
+        .target(
+            name: "Variants",
+            dependencies: ["Basics", "Probe", "Registry", "Engine", "EngineIR", "EngineONNX", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
 
         // 4 — Energy: rail sources, the sampler thread, windows with uncertainty, the simulated rail.
         .target(name: "Energy", dependencies: ["Probe"], swiftSettings: swiftSettings),
@@ -85,14 +93,26 @@ let package = Package(
         // 6 — Store: the results database (SQLite through GRDB: WAL, numbered migrations).
         .target(
             name: "Store",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Basics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
+
+        // 6 — Measure: measurement sessions (energy source, variants, protocol, stored runs).
+        .target(
+            name: "Measure",
+            dependencies: ["Basics", "Probe", "Engine", "EngineIR", "Variants", "Energy", "Bench", "Store"],
+            swiftSettings: swiftSettings),
+
+        // 7 — Policy: the pure choice of a candidate under budgets, and the decision-quality simulator.
+        .target(name: "Policy", dependencies: ["Basics"], swiftSettings: swiftSettings),
+        // 7 — Agent: between the store and the policy (candidates from runs, decisions as records).
+        .target(name: "Agent", dependencies: ["Basics", "Probe", "Store", "Policy"], swiftSettings: swiftSettings),
 
         // 8 — the executables: they only wire library modules together.
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Probe", "Registry", "Engine", "EngineIR", "EngineONNX", "Energy", "Bench", "Store", "CCurl", "CSQLite", "CEngineBLAS",
+                "Basics", "Probe", "Registry", "Engine", "EngineIR", "EngineONNX", "Variants", "Energy", "Bench", "Store", "Measure",
+                "Policy", "Agent", "CCurl", "CSQLite", "CEngineBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -111,10 +131,10 @@ let package = Package(
         // A fault-injecting HTTP server on 127.0.0.1 for the registry's and the CLI's tests.
         .target(name: "FaultServer", path: "Tests/FaultServer", swiftSettings: swiftSettings),
         .testTarget(
-            name: "RegistryTests", dependencies: ["Registry", "FaultServer", .product(name: "Crypto", package: "swift-crypto")],
+            name: "RegistryTests", dependencies: ["Registry", "Basics", "FaultServer", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "StoreTests", dependencies: ["Store"],
+            name: "StoreTests", dependencies: ["Store", "Basics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "BenchTests", dependencies: ["Bench", "Energy", "Probe"],
@@ -126,6 +146,15 @@ let package = Package(
             name: "EngineTests",
             dependencies: ["Engine", "EngineIR", "EngineONNX", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "VariantsTests",
+            dependencies: ["Variants", "Basics", "Engine", "EngineIR", "Probe", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MeasureTests", dependencies: ["Measure", "Basics", "Bench", "Energy", "Engine", "Probe", "Store"],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Basics"], swiftSettings: swiftSettings),
+        .testTarget(name: "AgentTests", dependencies: ["Agent", "Basics", "Policy", "Probe", "Store"], swiftSettings: swiftSettings),
         // Runs the built executables as an operator would; depending on them builds them first.
         .testTarget(
             name: "CLITests", dependencies: ["CLI", "Daemon", "FaultServer"],

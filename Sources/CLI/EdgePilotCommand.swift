@@ -10,6 +10,6 @@ struct EdgePilotCommand: ParsableCommand {
         abstract: "Measure, choose and run the best model variant on this board under a power budget.",
         version: EdgePilotVersion.string,
         subcommands: [HwCommand.self, PullCommand.self, ModelsCommand.self, ManifestCommand.self, InspectCommand.self, RunCommand.self,
-                      QuantizeCommand.self, BenchCommand.self, ResultsCommand.self,
+                      QuantizeCommand.self, BenchCommand.self, ResultsCommand.self, SimulateCommand.self,
                       VersionCommand.self])
 }

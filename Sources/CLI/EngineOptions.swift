@@ -1,9 +1,8 @@
 import ArgumentParser
-import Engine
-import EngineIR
-import EngineONNX
 import Foundation
-import Probe
+import Engine
+import EngineONNX
+import Variants
 
 /// Options shared by the commands that compile a model.
 struct EngineOptions: ParsableArguments {
@@ -14,8 +13,9 @@ struct EngineOptions: ParsableArguments {
         "Fix an input's shape, e.g. --shape x=1,3,48,192 (for inputs with symbolic dims other than the batch).", valueName: "name=dims"))
     var shape: [String] = []
 
-    @Option(name: .long, help: "Threads for matrix work (OpenBLAS); the engine's own kernels use the calling thread.")
-    var threads = 1
+    @Option(name: .long, help: ArgumentHelp(
+        "Threads for matrix work (OpenBLAS); the engine's own kernels use the calling thread. `bench` takes a list (1,2).", valueName: "n"))
+    var threads = "1"
 
     @Option(name: .long, help: ArgumentHelp("Kernel ISA level: \(ISALevel.allCases.map(\.rawValue).joined(separator: ", ")) (default: the best this CPU has).", valueName: "level"))
     var isa: String?
@@ -25,9 +25,25 @@ struct EngineOptions: ParsableArguments {
 
     func validate() throws {
         guard batch >= 1 else { throw ValidationError("--batch must be ≥ 1") }
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        _ = try threadCounts()
         _ = try inputShapes()
         if let isa, ISALevel(rawValue: isa) == nil { throw ValidationError("--isa must be one of \(ISALevel.allCases.map(\.rawValue).joined(separator: ", "))") }
+    }
+
+    /// `--threads 1` or `--threads 1,2` (each between 1 and 256).
+    func threadCounts() throws -> [Int] {
+        let counts = threads.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !counts.isEmpty, counts.allSatisfy({ $0.map { (1...256).contains($0) } ?? false }) else {
+            throw ValidationError("--threads: a count between 1 and 256, or (bench) a comma-separated list of them; got '\(threads)'")
+        }
+        return counts.map { $0! }
+    }
+
+    /// The one thread count of commands that run a single configuration.
+    func singleThreadCount() throws -> Int {
+        let counts = try threadCounts()
+        guard counts.count == 1 else { throw ValidationError("--threads takes one count here (`bench` takes a list)") }
+        return counts[0]
     }
 
     func inputShapes() throws -> [String: [Int]] {
@@ -43,41 +59,22 @@ struct EngineOptions: ParsableArguments {
         return shapes
     }
 
-    /// The ISA level: the one asked for (refused if this build lacks it), else the host's best.
-    func level() throws -> ISALevel {
-        let features = HostFeatures.current
-        let best = ISALevel.best(features: features.features, architecture: features.architecture)
-        if let isa, let level = ISALevel(rawValue: isa) {
-            guard level.available else { throw CLIError("--isa \(isa): this build has no \(isa) kernels") }
-            guard level <= best else { throw CLIError("--isa \(isa): this CPU lacks it (the best it has is \(best.rawValue))") }
-            return level
-        }
-        return best
+    /// Compile options for kernels on `host` (the first thread count).
+    func compilerOptions(host: HostCPU) throws -> Compiler.Options {
+        Compiler.Options(batch: batch, inputShapes: try inputShapes(), isa: try host.isaLevel(requested: isa.flatMap(ISALevel.init(rawValue:))),
+                         threads: try threadCounts()[0])
     }
 
-    func load(_ path: String) throws -> ONNXImporter.Model {
-        do {
-            return try ONNXImporter.load(path: path, options: .init(maximumFileBytes: maxModelBytes))
-        } catch {
-            throw CLIError(error.description)
-        }
-    }
+    func load(_ path: String) throws -> ModelFile { try ModelFile.load(path, maximumBytes: maxModelBytes) }
 
-    func compilerOptions() throws -> Compiler.Options {
-        Compiler.Options(batch: batch, inputShapes: try inputShapes(), isa: try level(), threads: threads)
-    }
+    func loadONNX(_ path: String) throws -> ONNXImporter.Model { try ONNXImporter.load(path: path, options: .init(maximumFileBytes: maxModelBytes)) }
 }
 
-/// The host's ISA features and core names, from the probe's /proc/cpuinfo reading.
-struct HostFeatures {
-    var features: [String]
-    var architecture: String?
-    var coreNames: [String]
-
-    static let current: HostFeatures = {
-        guard let profiles = try? ProfileLoader.load(directory: ProfileOptions.locate(explicit: nil)),
-            let info = try? HardwareProbe.probe(.init(root: "/", profiles: profiles))
-        else { return HostFeatures(features: [], architecture: nil, coreNames: []) }
-        return HostFeatures(features: info.features, architecture: info.architecture, coreNames: info.cores.compactMap(\.coreName))
-    }()
+extension HostCPU {
+    /// This machine's CPU, with OpenBLAS switched to its kernel (which may re-execute the process:
+    /// call it before anything that must not happen twice).
+    static func preparingOpenBLAS(_ host: HostCPU) -> HostCPU {
+        OpenBLASCore.ensurePreferredKernel(features: host.features, coreNames: host.coreNames)
+        return host
+    }
 }

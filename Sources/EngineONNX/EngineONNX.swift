@@ -21,6 +21,8 @@ public enum ONNXImporter {
         public var irVersion: Int
         public var producer: String
         public var fileBytes: Int
+        /// The model's metadata_props (at most 64 entries are kept, each value at most 4 KiB).
+        public var metadata: [String: String]
     }
 
     public static func load(path: String, options: Options = Options()) throws(EngineError) -> Model {
@@ -61,7 +63,11 @@ public enum ONNXImporter {
         }
         guard proto.irVersion > 0 else { throw EngineError(.invalidModel, "\(source): not an ONNX model (no ir_version)") }
         let graph = try GraphProtoReader(source: source).graph(proto.graph, opsets: proto.opsetImport)
-        return Model(graph: graph, irVersion: Int(proto.irVersion), producer: proto.producerName, fileBytes: data.count)
+        var metadata: [String: String] = [:]
+        for entry in proto.metadataProps.prefix(64) where entry.key.utf8.count <= 256 && entry.value.utf8.count <= 4096 {
+            metadata[entry.key] = entry.value
+        }
+        return Model(graph: graph, irVersion: Int(proto.irVersion), producer: proto.producerName, fileBytes: data.count, metadata: metadata)
     }
 }
 

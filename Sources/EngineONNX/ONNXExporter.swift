@@ -4,12 +4,19 @@ import SwiftProtobuf
 
 /// EngineIR → ONNX ModelProto bytes: how on-device variants (QDQ INT8, FP16) are written so
 /// that `edgepilot run`, `inspect` and any ONNX runtime read them back. Tensors are written as
-/// little-endian raw_data.
+/// little-endian raw_data. `metadata` becomes the model's metadata_props (a derived variant
+/// records there the digest of the file it was built from).
 public enum ONNXExporter {
-    public static func export(_ graph: Graph, producer: String = "edgepilot") throws(EngineError) -> Data {
+    public static func export(_ graph: Graph, producer: String = "edgepilot", metadata: [String: String] = [:]) throws(EngineError) -> Data {
         var model = Onnx_ModelProto()
         model.irVersion = 8
         model.producerName = producer
+        model.metadataProps = metadata.sorted { $0.key < $1.key }.map { key, value in
+            var entry = Onnx_StringStringEntryProto()
+            entry.key = key
+            entry.value = value
+            return entry
+        }
         model.opsetImport = graph.opsets.sorted { $0.key < $1.key }.map { domain, version in
             var opset = Onnx_OperatorSetIdProto()
             opset.domain = domain

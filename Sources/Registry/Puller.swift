@@ -90,7 +90,7 @@ public struct Puller: Sendable {
             } else if let refusal = device.refusal(variant.requires) {
                 record.skipped.append(.init(id: variant.id, reason: refusal))
             } else {
-                let blob = InstalledVersion.Blob(id: variant.id, precision: variant.precision.rawValue, sha256: variant.sha256!, size: variant.size!)
+                let blob = InstalledVersion.Blob(id: variant.id, precision: variant.precision, sha256: variant.sha256!, size: variant.size!)
                 record.variants.append(blob)
                 wanted.append((blob, try ManifestURL.resolve(variant.url!, against: manifestURL)))
             }

@@ -65,6 +65,37 @@ enum Migrations {
                 t.column("deliveredAt", .datetime)
             }
         }
+        // What the policy needs of a run as columns (filled for older runs from their JSON), where a
+        // built variant came from, and decisions with their candidate, watts and inputs.
+        migrator.registerMigration("002-candidates-decisions") { db in
+            try db.alter(table: "variant") { t in
+                t.add(column: "derivedFromSHA256", .text)
+            }
+            try db.alter(table: "benchRun") { t in
+                t.add(column: "threads", .integer)
+                t.add(column: "powerMode", .text)
+                t.add(column: "idleWatts", .double)
+                t.add(column: "agreementWithFP32", .double)
+                t.add(column: "peakRSSBytes", .integer)
+            }
+            try db.execute(sql: """
+                UPDATE benchRun SET threads = json_extract(conditions, '$.threads'), powerMode = json_extract(conditions, '$.powerMode'),
+                  idleWatts = json_extract(result, '$.idleWatts'), agreementWithFP32 = json_extract(result, '$.agreementWithFP32'),
+                  peakRSSBytes = json_extract(result, '$.peakRSSBytes')
+                """)
+            try db.alter(table: "decision") { t in
+                t.add(column: "model", .text)
+                t.add(column: "code", .text)
+                t.add(column: "candidate", .text)
+                t.add(column: "precision", .text)
+                t.add(column: "threads", .integer)
+                t.add(column: "powerMode", .text)
+                t.add(column: "predictedWatts", .double)
+                t.add(column: "budgetWatts", .double)
+                t.add(column: "rateHz", .double)
+            }
+            try db.create(index: "decisionByModel", on: "decision", columns: ["model", "id"])
+        }
         return migrator
     }
 }

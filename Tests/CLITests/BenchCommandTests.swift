@@ -68,11 +68,29 @@ import Testing
 
     @Test(arguments: [
         (["--precision", "fp64"], "--precision"), (["--duration", "0"], "--duration"), (["--simulate-power", "9:3"], "IDLE_W:ACTIVE_W"),
-        (["--simulate-power", "3:9"], "INA3221"), (["--precision", "int8"], "needs --calib"),
+        (["--simulate-power", "3:9"], "INA3221"), (["--precision", "int8"], "needs calibration samples"),
+        (["--precision", "int8"], "nothing was measured"), (["--threads", "1,x"], "--threads"),
     ])
     func badRequestsSayWhatIsWrong(arguments: [String], message: String) throws {
         let result = try edgepilot.run(["bench", Self.iris, "--duration", "0.1", "--idle", "0", "--no-store"] + arguments)
         #expect((result.stdout + result.stderr).contains(message), "\(result.stdout)\(result.stderr)")
+    }
+
+    /// A quantized file with no --precision is benched as it is (once per --threads count), and
+    /// its row says which file it was built from.
+    @Test func aQuantizedFileIsBenchedAsItIsAtEachThreadCount() throws {
+        let scratch = try Scratch()
+        let int8 = scratch.path + "/int8.onnx"
+        let built = try edgepilot.run(["quantize", Self.mnist, "--precision", "int8", "--calib", Self.eval, "--no-measure", "--out", int8])
+        #expect(built.status == 0, "\(built.stderr)")
+        let result = try edgepilot.run(["bench", int8, "--threads", "1,2", "--duration", "0.2", "--idle", "0", "--no-store", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["precision"] as? String } == ["int8", "int8"] && rows.map { $0["threads"] as? Int } == [1, 2])
+        let source = try #require(try edgepilot.run(["bench", Self.mnist, "--duration", "0.1", "--idle", "0", "--no-store", "--json"]).stdout
+            .data(using: .utf8).flatMap { try JSONSerialization.jsonObject(with: $0) as? [[String: Any]] }?.first?["variantSHA256"] as? String)
+        #expect(rows.allSatisfy { $0["derivedFromSHA256"] as? String == source && ($0["ranAs"] as? String)?.hasPrefix("int8: 2 conv") == true })
+        #expect(rows.allSatisfy { ($0["peakRSSBytes"] as? Int ?? 0) > 0 })
     }
 
     /// `kill -9` at random moments while bench stores many short runs: the database always opens,

@@ -1,5 +1,6 @@
 import Crypto
 import FaultServer
+import Basics
 import Foundation
 import Testing
 @testable import Registry
@@ -121,7 +122,7 @@ import Testing
         #expect(report.installed.skipped.map(\.id) == ["fp16"])
         let store = try ModelStore(root: registry.storeDirectory)
         let built = Data("an fp16 file built here".utf8)
-        let record = try store.addDerived("demo", version: 1, id: "fp16", precision: "fp16", from: "fp32", bytes: built)
+        let record = try store.addDerived("demo", version: 1, id: "fp16", precision: .fp16, from: "fp32", bytes: built)
         #expect(record.skipped.isEmpty && record.variants.map(\.id) == ["fp32", "fp16"] && record.variants[1].derivedFrom == "fp32")
         #expect(try store.installed("demo").variants.count == 2)
         _ = try store.collect(keep: 1)

@@ -3,6 +3,7 @@ import Engine
 import EngineIR
 import EngineONNX
 import Foundation
+import Variants
 
 /// `edgepilot inspect MODEL`: what a model is and what compiling it takes.
 struct InspectCommand: ParsableCommand {
@@ -15,13 +16,15 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Show what each graph pass changed.") var passes = false
     @OptionGroup var engine: EngineOptions
 
+    func validate() throws { _ = try engine.singleThreadCount() }
+
     func run() throws {
-        OpenBLASCore.ensurePreferredKernel()
-        let loaded = try engine.load(model)
+        let host = HostCPU.preparingOpenBLAS(HostCPU(try HostCPU.probeThisMachine()))
+        let loaded = try engine.loadONNX(model)
         let graph = loaded.graph
         var report = InspectReport(model: model, fileBytes: loaded.fileBytes, producer: loaded.producer, graph: graph)
         do {
-            let compiled = try Compiler.compile(graph, options: try engine.compilerOptions())
+            let compiled = try Compiler.compile(graph, options: try engine.compilerOptions(host: host))
             report.add(summary: ModelSummary(graph: graph, typed: compiled.graph), compiled: compiled)
         } catch let error as EngineError where error.code == .unsupported {
             report.unsupported = error.items

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Registry
 
@@ -44,7 +45,7 @@ struct ModelsCommand: ParsableCommand {
             print("\(installed.name) v\(installed.version)\(store.active(name) == installed.version ? " (active)" : ""), installed \(ISO8601DateFormatter().string(from: installed.installedAt)), signed by key \(installed.keyID)")
             for blob in installed.blobs {
                 let present = store.hasBlob(blob.sha256, size: blob.size) ? "" : "  MISSING"
-                print("  \(blob.id) \(blob.precision ?? "data") \(byteCount(blob.size)) \(store.blobPath(blob.sha256))\(present)")
+                print("  \(blob.id) \(blob.precision?.rawValue ?? "data") \(byteCount(blob.size)) \(store.blobPath(blob.sha256))\(present)")
             }
             for skipped in installed.skipped { print("  skipped \(skipped.id): \(skipped.reason)") }
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Registry
+import Variants
 
 /// `edgepilot pull MANIFEST_URL`: fetch the manifest and its `.sig`, verify against the trusted
 /// keys, download what this board can run into the store, activate the new version.
@@ -37,10 +39,14 @@ struct PullCommand: ParsableCommand {
         if let quota, RegistryCLI.bytes(quota).map({ $0 > 0 }) != true { throw ValidationError("--quota: a size such as 500M or 2G") }
         guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
         guard (1...100).contains(retries) else { throw ValidationError("--retries must be in 1…100") }
+        _ = try engine.singleThreadCount()
     }
 
     func run() throws {
-        if derive { OpenBLASCore.ensurePreferredKernel() }  // may re-execute this process: before anything is done
+        let board = try profileOptions.probe(root: root)
+        // Deriving compiles: kernels for this machine's CPU, OpenBLAS on its kernel (this may
+        // re-execute the process, so it comes before anything is done).
+        let host = derive ? HostCPU.preparingOpenBLAS(try HostCPU.resolve(board: board, root: root, probeThisMachine: HostCPU.probeThisMachine)) : nil
         let url = try RegistryCLI.url(manifest)
         var settings = FetchSettings()
         settings.attempts = retries
@@ -50,15 +56,15 @@ struct PullCommand: ParsableCommand {
         let store = try storeOptions.open()
         var report = try registry {
             var puller = Puller(fetcher: Fetcher(settings: settings, progress: progress.report), store: store,
-                                keys: try TrustedKeys(directory: keys), device: try RegistryCLI.device(root: root, profiles: profileOptions))
+                                keys: try TrustedKeys(directory: keys), device: RegistryCLI.device(board))
             puller.keep = keep
             puller.quotaBytes = quota.flatMap(RegistryCLI.bytes)
             puller.allowDowngrade = allowDowngrade
             puller.log = { say($0) }
             return try puller.pull(url)
         }
-        if derive {
-            report.installed = try PullDerive.run(report, store: store, engine: engine)
+        if let host {
+            report.installed = try ManifestDerivation.derive(report, store: store, options: try engine.compilerOptions(host: host), log: say)
         }
         let installed = report.installed
         if json {
@@ -70,7 +76,7 @@ struct PullCommand: ParsableCommand {
             print(report.alreadyInstalled ? "\(installed.name) v\(installed.version) is already installed and active"
                                           : "installed \(installed.name) v\(installed.version) (active); downloaded \(byteCount(report.downloadedBytes)), \(report.reusedBlobs) blob(s) already in the store")
             for blob in installed.variants {
-                print("  variant \(blob.id) \(blob.precision ?? "") \(byteCount(blob.size)) sha256:\(blob.sha256.prefix(16))…"
+                print("  variant \(blob.id) \(blob.precision?.rawValue ?? "") \(byteCount(blob.size)) sha256:\(blob.sha256.prefix(16))…"
                     + (blob.derivedFrom.map { " (built here from \($0))" } ?? ""))
             }
             for blob in installed.data { print("  data \(blob.id) \(byteCount(blob.size))") }

@@ -50,8 +50,7 @@ enum RegistryCLI {
         return Int64(upper)
     }
 
-    static func device(root: String, profiles: ProfileOptions) throws -> DeviceCapabilities {
-        let info = try profiles.probe(root: root)
+    static func device(_ info: HardwareInfo) -> DeviceCapabilities {
         var uts = utsname()
         uname(&uts)
         let machine = withUnsafeBytes(of: &uts.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Store
 
@@ -48,7 +49,7 @@ struct ResultsCommand: ParsableCommand {
         print(Column.row(["id", "when (UTC)", "model", "prec", "p50 ms", "inf/s", "J/inf", "energy source"], widths: widths))
         let formatter = ISO8601DateFormatter()
         for run in runs {
-            print(Column.row(["\(run.id)", formatter.string(from: run.createdAt), String(run.model.suffix(28)), run.precision,
+            print(Column.row(["\(run.id)", formatter.string(from: run.createdAt), String(run.model.suffix(28)), run.precision.rawValue,
                               String(format: "%.3f", run.p50Ms), String(format: "%.1f", run.throughputPerSec),
                               run.joulesPerInference.map { String(format: "%.5f", $0) } ?? "—", run.energySource], widths: widths))
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Engine
 import EngineIR
-import EngineONNX
 import Foundation
+import Variants
 
 /// `edgepilot run MODEL`: run a model on raw input samples (or random data) and print its
 /// outputs; optionally time repeated runs.
@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
+        _ = try engine.singleThreadCount()
         if input == nil && !random { throw ValidationError("give --input FILE or --random") }
         if input != nil && random { throw ValidationError("give either --input or --random, not both") }
         guard top >= 1 else { throw ValidationError("--top must be ≥ 1") }
@@ -35,25 +36,15 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        OpenBLASCore.ensurePreferredKernel()
-        let loaded = try engine.load(model)
-        let options = try engine.compilerOptions()
-        let compiled: CompiledModel
-        do {
-            compiled = try Compiler.compile(loaded.graph, options: options)
-        } catch {
-            throw CLIError(error.description)
-        }
-        let samples = try SampleReader.samples(compiled: compiled, inputFile: input, batch: engine.batch)
-        FileHandle.standardError.write(Data("\(samples.count) inference(s); \(compiled.report.computePrecision), kernels \(compiled.report.isa.rawValue), OpenBLAS core \(OpenBLASCore.current), \(engine.threads) thread(s)\n".utf8))
+        let host = HostCPU.preparingOpenBLAS(HostCPU(try HostCPU.probeThisMachine()))
+        let file = try engine.load(model)
+        let options = try engine.compilerOptions(host: host)
+        let compiled = try Compiler.compile(file.graph, options: options)
+        let samples = try input.map { try Samples.read($0, for: compiled, batch: engine.batch) } ?? [Samples.random(for: compiled)]
+        say("\(samples.count) inference(s); \(compiled.report.computePrecision), kernels \(compiled.report.isa.rawValue), OpenBLAS core \(OpenBLASCore.current), \(options.threads) thread(s)")
         var written = Data()
         for (index, sample) in samples.enumerated() {
-            let outputs: [Tensor]
-            do {
-                outputs = try compiled.run(sample)
-            } catch {
-                throw CLIError(error.description)
-            }
+            let outputs = try compiled.run(sample)
             print(OutputPrinter.describe(outputs, ports: compiled.outputs.map(\.name), sample: index, batch: engine.batch, top: top))
             if output != nil { TensorMemory.append(outputs[0], to: &written) }
         }

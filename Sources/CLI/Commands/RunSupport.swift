@@ -2,58 +2,6 @@ import Engine
 import EngineIR
 import Foundation
 
-/// Reads `--input` files into per-inference input tensors, or makes one random sample.
-enum SampleReader {
-    static func samples(compiled: CompiledModel, inputFile: String?, batch: Int) throws -> [[Tensor]] {
-        guard let inputFile else {
-            var generator = SplitMix(seed: 42)
-            return [compiled.inputs.map { port in
-                let values = (0..<port.type.count).map { _ in Double(generator.next() % 2_000_001) / 1_000_000 - 1 }
-                return Tensor.from(values, shape: port.type.shape, dtype: port.type.dtype)
-            }]
-        }
-        guard compiled.inputs.count == 1, let port = compiled.inputs.first else {
-            throw CLIError("--input feeds a single-input model; this one has \(compiled.inputs.count) inputs (use --random)")
-        }
-        let file = inputsFile(inputFile)
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CLIError("cannot read \(file): \(error.localizedDescription)")
-        }
-        let perInference = port.type.count * port.type.dtype.byteSize
-        guard perInference > 0, !data.isEmpty, data.count % perInference == 0 else {
-            let perSample = perInference / batch
-            throw CLIError("\(file): \(data.count) bytes is not a whole number of inferences of \(perInference) bytes (input '\(port.name)': \(port.type.dtype) \(port.type.shape), \(perSample) bytes per sample × batch \(batch))")
-        }
-        return (0..<(data.count / perInference)).map { index in
-            let slice = data.subdata(in: index * perInference..<(index + 1) * perInference)
-            return [slice.withUnsafeBytes { TensorMemory.read($0.baseAddress!, port.type) }]
-        }
-    }
-
-    /// A sample file, or an eval-set directory (`examples/eval/README.md`) standing for its `inputs.bin`.
-    static func inputsFile(_ path: String) -> String {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        return exists && isDirectory.boolValue ? path + "/inputs.bin" : path
-    }
-}
-
-/// Deterministic pseudo-random numbers (SplitMix64), so `--random` is reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Prints outputs: top-K for classifier-shaped outputs, else shape and summary.
 enum OutputPrinter {
     static func describe(_ outputs: [Tensor], ports: [String], sample: Int, batch: Int, top: Int) -> String {

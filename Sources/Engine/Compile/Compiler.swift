@@ -37,17 +37,6 @@ public enum Compiler {
         return (typed, reports)
     }
 
-    /// What arithmetic actually runs, for every run's report.
-    static func precision(_ graph: Graph, _ steps: [CompiledModel.StepInfo]) -> String {
-        let integer = steps.filter(\.isIntegerConvolution).count
-        let dynamic = steps.filter { ["reference ConvInteger", "reference MatMulInteger"].contains($0.kind) }.count
-        var parts: [String] = []
-        if integer > 0 { parts.append("\(integer) integer convolution(s)") }
-        if dynamic > 0 { parts.append("\(dynamic) dynamic integer op(s) on the reference path") }
-        if !parts.isEmpty { return "int8 (\(parts.joined(separator: ", "))), fp32 elsewhere" }
-        return PromoteFloat16.uses(graph) ? "fp32 compute, fp16 weights (promoted; no fp16 kernels in this build)" : "fp32"
-    }
-
     public static func compile(_ graph: Graph, options: Options = Options()) throws(EngineError) -> CompiledModel {
         let (typed, reports) = try analyze(graph, options: options)
         openblas_set_num_threads(Int32(max(1, options.threads)))
@@ -104,7 +93,7 @@ public enum Compiler {
         return CompiledModel(inputs: inputs, outputs: outputs, steps: steps, arenaBytes: plan.arenaBytes,
                              report: .init(passes: reports, steps: stepInfo, arenaBytes: plan.arenaBytes, naiveBytes: plan.naiveBytes,
                                            isa: options.isa, threads: options.threads,
-                                           computePrecision: precision(graph, stepInfo)),
+                                           arithmetic: Arithmetic(graph: graph, steps: stepInfo)),
                              graph: typed)
     }
 }

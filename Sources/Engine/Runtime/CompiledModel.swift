@@ -30,8 +30,10 @@ public final class CompiledModel {
         public var naiveBytes: Int
         public var isa: ISALevel
         public var threads: Int
-        /// The arithmetic that actually runs ("fp32", or "fp32 compute, fp16 weights …").
-        public var computePrecision: String
+        /// The arithmetic that actually runs.
+        public var arithmetic: Arithmetic
+        /// Its sentence ("fp32", "int8 (5 integer convolution(s)), fp32 elsewhere", …).
+        public var computePrecision: String { arithmetic.description }
         /// Steps running the reference (allocating) implementation.
         public var referenceSteps: [StepInfo] { steps.filter { $0.kind.hasPrefix("reference") } }
     }

@@ -21,6 +21,9 @@ public struct BoardProfile: Equatable, Sendable {
         public var id: Int?
         public var name: String
         public var watts: Double?
+        /// nvpmodel asks for a reboot to enter it (the mode changes the online cores or GPU
+        /// partitions): an agent must never switch to it on its own.
+        public var reboot = false
     }
 
     public var id: String

@@ -75,10 +75,10 @@ struct ProfileParser {
         guard let sequence = node.sequence else { throw fail(node, "powerModes must be a list") }
         var modes: [BoardProfile.PowerMode] = []
         for item in sequence {
-            let fields = try mapping(item, "a power mode", keys: ["id", "name", "watts"])
+            let fields = try mapping(item, "a power mode", keys: ["id", "name", "watts", "reboot"])
             let mode = BoardProfile.PowerMode(
                 id: try fields["id"].map(integer), name: try string(required(fields, "name", in: item)),
-                watts: try fields["watts"].map(number))
+                watts: try fields["watts"].map(number), reboot: try fields["reboot"].map(boolean) ?? false)
             if modes.contains(where: { $0.name == mode.name }) { throw fail(item, "power mode '\(mode.name)' listed twice") }
             if let watts = mode.watts, watts <= 0 { throw fail(item, "watts must be > 0") }
             modes.append(mode)
@@ -132,6 +132,11 @@ struct ProfileParser {
 
     private func integer(_ node: Node) throws(ProfileError) -> Int {
         guard let value = node.int else { throw fail(node, "expected an integer, found '\(node.scalar?.string ?? "a collection")'") }
+        return value
+    }
+
+    private func boolean(_ node: Node) throws(ProfileError) -> Bool {
+        guard let value = node.bool else { throw fail(node, "expected true or false, found '\(node.scalar?.string ?? "a collection")'") }
         return value
     }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A model as its publisher describes it: schema v1 (docs/manifest.md has every field and an
@@ -42,9 +43,8 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var isDownloadable: Bool { derive == nil }
     }
 
-    public enum Precision: String, Codable, Sendable, CaseIterable {
-        case fp32, fp16, int8
-    }
+    /// The one precision type (`Basics.Precision`): fp32, fp16, int8.
+    public typealias Precision = Basics.Precision
 
     public struct Accuracy: Codable, Equatable, Sendable {
         public var metric: String

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// What one pull installed: the store's record of a model version (refs/NAME/VERSION.json).
@@ -15,13 +16,14 @@ public struct InstalledVersion: Codable, Equatable, Sendable {
 
     public struct Blob: Codable, Equatable, Sendable {
         public var id: String
-        public var precision: String?
+        /// nil for data blobs.
+        public var precision: Precision?
         public var sha256: String
         public var size: Int64
         /// For a variant built on this device: the variant it was built from.
         public var derivedFrom: String?
 
-        public init(id: String, precision: String?, sha256: String, size: Int64, derivedFrom: String? = nil) {
+        public init(id: String, precision: Precision?, sha256: String, size: Int64, derivedFrom: String? = nil) {
             self.id = id
             self.precision = precision
             self.sha256 = sha256

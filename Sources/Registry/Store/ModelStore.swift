@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The content-addressed model store under one directory:
@@ -66,7 +67,7 @@ public struct ModelStore: Sendable {
     /// Adds a variant built on this device (`bytes`, e.g. an INT8 file quantized here) to an
     /// installed version: the blob is written durably, then the record lists it instead of
     /// the skipped entry. Call it holding the lock.
-    public func addDerived(_ name: String, version: Int, id: String, precision: String, from base: String, bytes: Data) throws -> InstalledVersion {
+    public func addDerived(_ name: String, version: Int, id: String, precision: Precision, from base: String, bytes: Data) throws -> InstalledVersion {
         var record = try installed(name, version: version)
         let sha256 = RunningDigest.hex(of: bytes)
         if !hasBlob(sha256, size: Int64(bytes.count)) { try DurableFile.write(bytes, to: blobPath(sha256)) }  // named by its own digest

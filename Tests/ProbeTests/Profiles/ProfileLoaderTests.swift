@@ -32,6 +32,15 @@ import Testing
         #expect(profile.match.compatible == ["acme,demo"])
     }
 
+    /// A mode that nvpmodel enters only after a reboot says so; the Orin Nano's 7W does.
+    @Test func powerModesSayWhichNeedAReboot() throws {
+        let profile = try load(Self.valid + "\npowerModes:\n  - {name: 7W, watts: 7, reboot: true}\n  - {name: MAXN}\n")
+        #expect(profile.powerModes == [BoardProfile.PowerMode(id: nil, name: "7W", watts: 7, reboot: true),
+                                       BoardProfile.PowerMode(id: nil, name: "MAXN", watts: nil, reboot: false)])
+        let orin = try #require(try Fixtures.profiles().first { $0.id == "jetson-orin-nano" })
+        #expect(orin.powerModes.filter(\.reboot).map(\.name) == ["7W"])
+    }
+
     @Test(arguments: [
         (valid.replacingOccurrences(of: "    VIN: total", with: "    VIN: totl"), 7, "unknown rail role 'totl'"),
         (valid.replacingOccurrences(of: "rails:", with: "railz:"), 5, "unknown key 'railz'"),
@@ -40,6 +49,7 @@ import Testing
         (valid.replacingOccurrences(of: "id: demo", with: "id: other"), 1, "must equal the file name 'demo'"),
         (valid.replacingOccurrences(of: "  compatible: [\"acme,demo\"]", with: "  compatible: [\"acme,demo\""), 5, "YAML syntax"),
         (valid.replacingOccurrences(of: "    VIN: total", with: "    VIN: total+cpu"), 7, "'total' cannot be combined"),
+        (valid + "\npowerModes:\n  - {name: 7W, reboot: maybe}\n", 10, "expected true or false, found 'maybe'"),
     ])
     func malformedProfileNamesFileLineAndProblem(text: String, line: Int, problem: String) throws {
         do {

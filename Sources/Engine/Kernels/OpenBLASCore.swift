@@ -6,13 +6,13 @@ import Foundation
 /// TOOLCHAIN.md §1), and it reads OPENBLAS_CORETYPE only when it loads — so when the loaded
 /// kernel is generic and a better one is known for this CPU, the process re-executes itself
 /// once with OPENBLAS_CORETYPE set. An operator's own OPENBLAS_CORETYPE is always respected.
-enum OpenBLASCore {
+public enum OpenBLASCore {
     static let reexecMarker = "EDGEPILOT_OPENBLAS_REEXEC"
 
-    static var current: String { String(cString: openblas_get_corename()) }
+    public static var current: String { String(cString: openblas_get_corename()) }
 
     /// The OpenBLAS core type for this CPU, from kernel-spelled features and core names.
-    static func preferred(features: [String], coreNames: [String]) -> String? {
+    public static func preferred(features: [String], coreNames: [String]) -> String? {
         #if arch(x86_64)
             if features.contains("avx512f") && features.contains("avx512bw") && features.contains("avx512vl") { return "SkylakeX" }
             if features.contains("avx2") && features.contains("fma") { return "Haswell" }
@@ -33,12 +33,13 @@ enum OpenBLASCore {
 
     static let generic: Set<String> = ["Prescott", "prescott", "armv8", "ARMV8", "Katmai", "Core2"]
 
-    /// Re-executes this process with OPENBLAS_CORETYPE set when the loaded kernel is generic.
-    static func ensurePreferredKernel() {
+    /// Re-executes this process with OPENBLAS_CORETYPE set when the loaded kernel is generic
+    /// and a better one is known for this CPU (its kernel-spelled features and core names).
+    /// Call it before doing anything that must not happen twice.
+    public static func ensurePreferredKernel(features: [String], coreNames: [String]) {
         let environment = ProcessInfo.processInfo.environment
         guard environment["OPENBLAS_CORETYPE"] == nil, environment[reexecMarker] == nil, generic.contains(current) else { return }
-        let host = HostFeatures.current
-        guard let preferred = preferred(features: host.features, coreNames: host.coreNames) else { return }
+        guard let preferred = preferred(features: features, coreNames: coreNames) else { return }
         setenv("OPENBLAS_CORETYPE", preferred, 1)
         setenv(reexecMarker, "1", 1)
         let arguments = CommandLine.arguments.map { strdup($0) } + [nil]
