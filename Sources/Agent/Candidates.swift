@@ -11,9 +11,28 @@ import Store
 /// listed.
 public enum Candidates {
     public struct Found: Sendable {
+        public var model: String
+        /// The board profile whose runs they are (nil: runs that name none).
+        public var profile: String?
         public var candidates: [Candidate]
         /// `run N: why`, for runs that cannot be candidates.
         public var leftOut: [String]
+    }
+
+    /// The candidates of `model` (may be omitted when the store holds one model) on boards of
+    /// `profile` (default: the board of the newest run), from the runs stored in `store`.
+    public static func stored(in store: ResultStore, model: String?, profile: String?) throws -> Found {
+        let runs = try store.runs(limit: 100_000, model: model)
+        let models = Set(runs.map(\.model))
+        guard models.count == 1 else {
+            throw StoreError(.read, models.isEmpty ? "\(store.path): no stored runs\(model.map { " of \($0)" } ?? "")"
+                : "\(store.path) holds runs of several models; name one: \(models.sorted().joined(separator: ", "))")
+        }
+        let found = from(runs, profile: profile ?? runs.first?.profile)
+        guard !found.candidates.isEmpty else {
+            throw StoreError(.read, "\(store.path): no run of \(found.model) on \(found.profile ?? "this board") has the energy figures a candidate needs")
+        }
+        return found
     }
 
     /// `runs` newest first (as the store returns them), all of one model; with `profile`, only
@@ -40,6 +59,6 @@ public enum Candidates {
                              agreementWithFP32: run.agreementWithFP32.map { $0 * 100 }, memoryBytes: run.peakRSSBytes,
                              variantSHA256: run.variantSHA256)
         }
-        return Found(candidates: candidates, leftOut: leftOut)
+        return Found(model: runs.first?.model ?? "", profile: profile, candidates: candidates, leftOut: leftOut)
     }
 }

@@ -38,6 +38,16 @@ import Testing
         #expect(found.leftOut == ["run 1 (fp16): no idle watts or dynamic J/inference stored"])
     }
 
+    /// From a store: one model's runs (named when the store holds several), of one board.
+    @Test func candidatesFromAStoreAreOneModelsOnOneBoard() throws {
+        let (store, directory) = try Self.stored([(.fp32, "a", 1, 1, 3.5)])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let found = try Candidates.stored(in: store, model: nil, profile: nil)
+        #expect(found.model == "m" && found.profile == "jetson-orin-nano" && found.candidates.count == 1)
+        #expect { try Candidates.stored(in: store, model: nil, profile: "raspberry-pi") } throws: { "\($0)".contains("no run of m on raspberry-pi") }
+        #expect { try Candidates.stored(in: store, model: "other", profile: nil) } throws: { "\($0)".contains("no stored runs of other") }
+    }
+
     @Test func profileModesAndDecisionsCrossTheBoundary() throws {
         let root = String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
         let profile = try #require(try ProfileLoader.load(directory: root + "/profiles").first { $0.id == "jetson-orin-nano" })

@@ -78,19 +78,10 @@ struct SimulateCommand: ParsableCommand {
             return (try CandidateTable.parse(data, source: variants), nil)
         }
         guard let db, FileManager.default.fileExists(atPath: db) else { throw CLIError("no results database at \(db ?? "")") }
-        let runs = try ResultStore(path: db).runs(limit: 100_000, model: model)
-        let models = Set(runs.map(\.model))
-        guard models.count == 1, let name = models.first else {
-            throw CLIError(models.isEmpty ? "\(db): no stored runs\(model.map { " of \($0)" } ?? "")"
-                : "\(db) holds runs of several models; choose one with --model: \(models.sorted().joined(separator: ", "))")
-        }
-        // One board's runs: --board's, else the newest run's.
-        let profile = board ?? runs.first?.profile
-        let found = Candidates.from(runs, profile: profile)
+        let found = try Candidates.stored(in: try ResultStore(path: db), model: model, profile: board)
         for line in found.leftOut { say("left out: \(line)") }
-        guard !found.candidates.isEmpty else { throw CLIError("\(db): no run of \(name) on \(profile ?? "this board") has the energy figures a candidate needs") }
-        say("\(found.candidates.count) candidate(s) of \(name) from \(db)" + (profile.map { " (runs on \($0) boards)" } ?? ""))
-        return (found.candidates, profile)
+        say("\(found.candidates.count) candidate(s) of \(found.model) from \(db)" + (found.profile.map { " (runs on \($0) boards)" } ?? ""))
+        return (found.candidates, found.profile)
     }
 
     private func text(_ path: String) throws -> String {
