@@ -20,7 +20,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "edgepilot", targets: ["CLI"]),
-        .executable(name: "edgepilotd", targets: ["Daemon"]),
+        .executable(name: "edgepilotd", targets: ["EdgePilotD"]),
         .library(name: "Probe", targets: ["Probe"]),
         .library(name: "Energy", targets: ["Energy"]),  // for Benchmarks/
     ],
@@ -33,6 +33,12 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Without its default traits: no swift-configuration (TOOLCHAIN.md §3, about 18 s less to build).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // 0 — value types every stage shares (Precision).
@@ -105,22 +111,36 @@ let package = Package(
         // 7 — Policy: the pure choice of a candidate under budgets, and the decision-quality simulator.
         .target(name: "Policy", dependencies: ["Basics"], swiftSettings: swiftSettings),
         // 7 — Agent: between the store and the policy (candidates from runs, decisions as records).
-        .target(name: "Agent", dependencies: ["Basics", "Probe", "Store", "Policy"], swiftSettings: swiftSettings),
+        .target(name: "Agent", dependencies: ["Basics", "Probe", "Store", "Bench", "Measure", "Policy"], swiftSettings: swiftSettings),
 
         // 8 — the executables: they only wire library modules together.
         .executableTarget(
             name: "CLI",
             dependencies: [
                 "Basics", "Probe", "Registry", "Engine", "EngineIR", "EngineONNX", "Variants", "Energy", "Bench", "Store", "Measure",
-                "Policy", "Agent", "CCurl", "CSQLite", "CEngineBLAS",
+                "Policy", "Agent", "Daemon", "CCurl", "CSQLite", "CEngineBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
-        .executableTarget(
+        // 7 — Daemon: the agent's services (config, sampler, models, measurement, policy loop,
+        // inference serving with hot switch, the control API on a Unix socket, systemd notify).
+        .target(
             name: "Daemon",
             dependencies: [
-                "Probe",
+                "Basics", "Probe", "Registry", "Engine", "EngineIR", "Variants", "Energy", "Bench", "Store", "Measure", "Policy", "Agent",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "EdgePilotD",
+            dependencies: [
+                "Daemon", "Probe", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -154,10 +174,13 @@ let package = Package(
             name: "MeasureTests", dependencies: ["Measure", "Basics", "Bench", "Energy", "Engine", "Probe", "Store"],
             swiftSettings: swiftSettings),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Basics"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DaemonTests", dependencies: ["Daemon", "Basics", "Engine", "Measure", "Policy", "Variants"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "AgentTests", dependencies: ["Agent", "Basics", "Policy", "Probe", "Store"], swiftSettings: swiftSettings),
         // Runs the built executables as an operator would; depending on them builds them first.
         .testTarget(
-            name: "CLITests", dependencies: ["CLI", "Daemon", "FaultServer"],
+            name: "CLITests", dependencies: ["CLI", "EdgePilotD", "FaultServer"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -17,6 +17,8 @@ extension DecisionRecord {
             var slowdown: Double
             var remeasure: String?
         }
+        var constraints = constraints
+        constraints.powerModes = []  // the profile's, the same in every record
         let inputs = Inputs(constraints: constraints, observation: observation, action: decision.action, feasible: decision.feasible,
                             considered: decision.considered, feasibleCount: decision.feasibleCount, predictedP99Ms: decision.predictedP99Ms,
                             slowdown: decision.slowdown, remeasure: decision.remeasure)

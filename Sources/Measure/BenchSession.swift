@@ -14,7 +14,7 @@ import Variants
 /// variant's memory peak is its own), compiles it at each thread count, evaluates it on the
 /// eval set, measures it under the benchmark protocol with the chosen energy source, and stores
 /// the run. It does not print: rows and progress go to the caller.
-public struct BenchSession {
+public struct BenchSession: Sendable {
     public struct Result: Sendable {
         public var row: BenchRow
         /// With `profileSteps`: every compiled step, slowest first.
@@ -34,11 +34,11 @@ public struct BenchSession {
     public var energy: EnergySetup
     public var store: ResultStore?
     /// The board probed again after each variant, for the conditions at its end (nil: as at start).
-    public var reprobe: () -> HardwareInfo?
-    public var log: (String) -> Void
+    public var reprobe: @Sendable () -> HardwareInfo?
+    public var log: @Sendable (String) -> Void
 
-    public init(board: HardwareInfo, root: String, energy: EnergySetup, store: ResultStore?, reprobe: @escaping () -> HardwareInfo? = { nil },
-                log: @escaping (String) -> Void = { _ in }) {
+    public init(board: HardwareInfo, root: String, energy: EnergySetup, store: ResultStore?, reprobe: @escaping @Sendable () -> HardwareInfo? = { nil },
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.board = board
         self.root = root
         self.energy = energy

@@ -67,7 +67,8 @@ public enum Policy {
         let settings = context.settings
         guard current.feasible else {
             guard let best = feasible.first else {
-                return leastViolating.candidate.id == current.candidate.id
+                // Among equally violating candidates the running one stays (no move for nothing).
+                return current.excess <= leastViolating.excess + 1e-9
                     ? Step(current, .keep, .nothingFits, context.nothingFits(current))
                     : Step(leastViolating, .switchDown, .nothingFits, context.nothingFits(leastViolating))
             }

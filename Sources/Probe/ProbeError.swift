@@ -20,7 +20,7 @@ public struct ProbeError: Error, Equatable, Sendable, CustomStringConvertible {
         ProbeError(code: .rootNotDirectory, message: "root '\(root)' is not a directory")
     }
 
-    public static func profiles(_ error: ProfileError) -> ProbeError {
+    public static func profiles(_ error: YAMLFileError) -> ProbeError {
         ProbeError(code: .profiles, message: "bad profile: \(error)")
     }
 }

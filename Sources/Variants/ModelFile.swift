@@ -9,6 +9,9 @@ import Foundation
 /// built from (the `edgepilot.derived_from_sha256` metadata entry the builder writes).
 public struct ModelFile: Sendable {
     public static let derivedFromKey = "edgepilot.derived_from_sha256"
+    /// The precision a variant was built as: an INT8 variant whose every convolution the cost
+    /// rule kept in float holds no integer op, but is still the INT8 variant.
+    public static let precisionKey = "edgepilot.precision"
 
     public var path: String
     /// `parent/file.onnx`: how tables and the store name the model.
@@ -31,11 +34,16 @@ public struct ModelFile: Sendable {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             throw VariantsError(.load, "\(path): cannot read")
         }
-        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
         let derivedFrom = model.metadata[derivedFromKey].flatMap { isDigest($0) ? $0 : nil }
-        return ModelFile(path: path, name: parent + "/" + (path as NSString).lastPathComponent, graph: model.graph, bytes: data.count,
-                         sha256: sha256(data), loadSeconds: Date().timeIntervalSince(started), precision: precision(of: model.graph),
+        return ModelFile(path: path, name: name(of: path), graph: model.graph, bytes: data.count,
+                         sha256: sha256(data), loadSeconds: Date().timeIntervalSince(started),
+                         precision: model.metadata[precisionKey].flatMap(Precision.init(rawValue:)) ?? precision(of: model.graph),
                          derivedFromSHA256: derivedFrom)
+    }
+
+    /// `parent/file.onnx`: how a model file is named in tables and the store.
+    public static func name(of path: String) -> String {
+        ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent + "/" + (path as NSString).lastPathComponent
     }
 
     /// int8 when the file holds quantization ops, fp16 when its weights (initializers or Constant

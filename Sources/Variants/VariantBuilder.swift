@@ -77,7 +77,7 @@ public enum VariantBuilder {
         }
         do {
             built.file = try ONNXExporter.export(built.graph, producer: "\(producer) \(recipe.precision.rawValue)",
-                                                 metadata: [ModelFile.derivedFromKey: file.sha256])
+                                                 metadata: [ModelFile.derivedFromKey: file.sha256, ModelFile.precisionKey: recipe.precision.rawValue])
         } catch {
             throw VariantsError(.export, "\(file.name) \(recipe.precision.rawValue): \(error.description)")
         }

@@ -55,13 +55,16 @@ import Testing
 }
 
 @Suite struct DaemonAndVersionTests {
-    @Test func daemonReportsItsVersionAndSaysItRunsNothingYet() throws {
+    /// The daemon reports its version, and a config that is not there stops it with EX_CONFIG
+    /// (78, which the unit does not restart) and the path.
+    @Test func daemonReportsItsVersionAndRefusesAMissingConfig() throws {
         let daemon = BuiltBinary("edgepilotd")
         let version = try daemon.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("0."))
-        let help = try daemon.run(["--help"])
-        #expect(help.stdout.contains("only reports its version"))
+        #expect(try daemon.run(["--help"]).stdout.contains("--config"))
+        let missing = try daemon.run(["--config", "/nonexistent/config.yaml"])
+        #expect(missing.status == 78 && missing.stderr.contains("/nonexistent/config.yaml: cannot read the config"), "\(missing.stderr)")
     }
 
     @Test func versionNamesTheOpenBLASKernel() throws {

@@ -1,14 +1,14 @@
 /// Loads every `*.yaml` in a profiles directory; one bad file fails the load with its
 /// file, line and problem (STYLE §7: a typo fails CI, not a board in the field).
 public enum ProfileLoader {
-    public static func load(directory: String, reader: any FileSystemReading = PosixFileReader()) throws(ProfileError) -> [BoardProfile] {
+    public static func load(directory: String, reader: any FileSystemReading = PosixFileReader()) throws(YAMLFileError) -> [BoardProfile] {
         let names: [String]
         do {
             names = try reader.listDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }
         } catch {
-            throw ProfileError(file: directory, message: "cannot list profiles: \(error.reason)")
+            throw YAMLFileError(file: directory, message: "cannot list profiles: \(error.reason)")
         }
-        if names.isEmpty { throw ProfileError(file: directory, message: "no *.yaml profiles in this directory") }
+        if names.isEmpty { throw YAMLFileError(file: directory, message: "no *.yaml profiles in this directory") }
         var profiles: [BoardProfile] = []
         for name in names {
             let path = directory + "/" + name
@@ -16,7 +16,7 @@ public enum ProfileLoader {
             do {
                 text = try reader.readFile(atPath: path)
             } catch {
-                throw ProfileError(file: path, message: "cannot read: \(error.reason)")
+                throw YAMLFileError(file: path, message: "cannot read: \(error.reason)")
             }
             profiles.append(try ProfileParser(file: path).parse(text, expectedId: String(name.dropLast(5))))
         }

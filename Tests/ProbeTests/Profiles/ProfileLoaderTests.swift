@@ -55,7 +55,7 @@ import Testing
         do {
             _ = try load(text)
             Issue.record("a malformed profile loaded")
-        } catch let error as ProfileError {
+        } catch let error as YAMLFileError {
             #expect(error.file.hasSuffix("/demo.yaml"))
             #expect(error.line == line, "\(error)")
             #expect(error.message.contains(problem), "\(error)")
@@ -65,7 +65,7 @@ import Testing
 
     @Test func emptyDirectoryIsAnError() throws {
         let tree = try TempTree()
-        #expect(throws: ProfileError.self) { try ProfileLoader.load(directory: tree.root) }
+        #expect(throws: YAMLFileError.self) { try ProfileLoader.load(directory: tree.root) }
     }
 
     private func load(_ text: String) throws -> BoardProfile {

@@ -35,6 +35,6 @@ struct BuiltBinary {
 }
 
 enum Repository {
-    static let root = String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+    static let root = String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(separator: "/")
     static func fixture(_ board: String) -> String { root + "/Tests/Fixtures/sys/" + board }
 }

@@ -1,6 +1,7 @@
-/// A profile that cannot be used, with the file, line and what is wrong — so a typo in
-/// profiles/ fails CI with a message that points at it.
-public struct ProfileError: Error, Equatable, Sendable, CustomStringConvertible {
+/// A YAML file EdgePilot reads — a board profile, the daemon's config — that cannot be used, with
+/// the file, line, column and what is wrong: a typo in profiles/ fails CI, and a bad config at
+/// SIGHUP is refused, with a message that points at it.
+public struct YAMLFileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+
+/// `edgepilot infer MODEL --input FILE`: one inference through the daemon, on whichever variant
+/// it runs now; prints what ran and how long it took.
+struct InferCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "infer", abstract: "Run one inference through edgepilotd on the variant it runs now.")
+    @Argument(help: "The model.") var model: String
+    @Option(name: .long, help: ArgumentHelp("One input: raw little-endian float32 in the model's input shape (as `run --input`).", valueName: "file"))
+    var input: String
+    @Option(name: .long, help: ArgumentHelp("Write the first output here (raw float32).", valueName: "file")) var output: String?
+    @Flag(name: .long, help: "Print the output values as JSON.") var json = false
+    @Option(name: .long, help: "Send the input this many times and report throughput and latency (a load for the policy to see).")
+    var `repeat`: Int = 1
+    @Option(name: .long, help: "With --repeat: clients sending at once.") var concurrency = 1
+    @OptionGroup var socketOptions: SocketOptions
+
+    func validate() throws {
+        guard (1...10_000_000).contains(self.repeat), (1...64).contains(concurrency) else {
+            throw ValidationError("--repeat must be ≥ 1 and --concurrency 1…64")
+        }
+    }
+
+    func run() throws {
+        if self.repeat > 1 { return try load() }
+        guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("cannot read \(input)") }
+        let response = try socketOptions.client.call("POST", "/v1/models/\(PathComponent.escape(model))/infer", body: data,
+                                                     contentType: "application/octet-stream", accept: json ? "application/json" : "application/octet-stream")
+        if json {
+            print(String(decoding: response.body, as: UTF8.self), terminator: "")
+        } else {
+            let values = response.body.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+            let best = values.indices.max { values[$0] < values[$1] }
+            print("\(model): ran \(response.headers["x-edgepilot-variant"] ?? "?") (\(response.headers["x-edgepilot-precision"] ?? "?")) in "
+                + "\(response.headers["x-edgepilot-latency-ms"] ?? "?") ms; \(values.count) output value(s)" + (best.map { ", largest at \($0)" } ?? ""))
+        }
+        if let output {
+            do {
+                try response.body.write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// `--repeat N --concurrency C`: N requests from C clients; what ran, throughput, latency.
+    private func load() throws {
+        guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("cannot read \(input)") }
+        let path = "/v1/models/\(PathComponent.escape(model))/infer"
+        let tally = LoadTally()
+        let started = Date()
+        DispatchQueue.concurrentPerform(iterations: concurrency) { client in
+            let share = self.repeat / concurrency + (client < self.repeat % concurrency ? 1 : 0)
+            for _ in 0..<share {
+                let begin = DispatchTime.now().uptimeNanoseconds
+                let response = try? socketOptions.client.call("POST", path, body: data, contentType: "application/octet-stream",
+                                                              accept: "application/octet-stream")
+                tally.add(response.map { $0.headers["x-edgepilot-variant"] ?? "?" }, DispatchTime.now().uptimeNanoseconds - begin)
+            }
+        }
+        print(tally.summary(seconds: Date().timeIntervalSince(started), model: model))
+        if tally.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Requests of a load: which variants ran, failures, round-trip latencies.
+final class LoadTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var variants: [String: Int] = [:]
+    private var latencies: [UInt64] = []
+    private(set) var failed = 0
+
+    func add(_ variant: String?, _ nanoseconds: UInt64) {
+        lock.withLock {
+            if let variant { variants[variant, default: 0] += 1 } else { failed += 1 }
+            latencies.append(nanoseconds)
+        }
+    }
+
+    func summary(seconds: Double, model: String) -> String {
+        lock.withLock {
+            let sorted = latencies.sorted()
+            func ms(_ q: Double) -> String { String(format: "%.3f", Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]) / 1e6) }
+            return String(format: "%@: %d request(s) in %.2f s (%.1f/s), %d failed; round trip ms p50 %@ p99 %@; ran ", model, latencies.count, seconds,
+                          Double(latencies.count) / max(1e-9, seconds), failed, ms(0.5), ms(0.99))
+                + variants.sorted { $0.value > $1.value }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        }
+    }
+}

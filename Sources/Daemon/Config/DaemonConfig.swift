@@ -1,0 +1,65 @@
+import Basics
+import Measure
+
+/// `edgepilotd`'s configuration (`/etc/edgepilot/config.yaml`; docs/config.md documents every
+/// key). Relative paths are relative to the config file's directory.
+public struct DaemonConfig: Sendable, Equatable {
+    public struct Model: Sendable, Equatable {
+        public var name: String
+        /// Variant files on this device; the first FP32 one is what variants are built from.
+        public var files: [String]
+        /// Variants to build here from the FP32 file.
+        public var derive: [Precision]
+        /// INT8 calibration samples and the eval set (top-1, agreement), as `bench` takes them.
+        public var calibration: String?
+        public var eval: String?
+        /// Input shapes for inputs symbolic beyond the batch (`x: [1, 3, 48, 192]`).
+        public var shapes: [String: [Int]]
+    }
+
+    /// The power budget: watts, or a daily schedule of watts from a local time of day.
+    public struct Budget: Sendable, Equatable {
+        public var watts: Double
+        /// (minute of the day, watts), sorted; empty: `watts` all day.
+        public var schedule: [(minute: Int, watts: Double)]
+
+        /// The budget at `minute` of the local day (the last entry before it, wrapping from the day before).
+        public func watts(atMinute minute: Int) -> Double {
+            guard let last = schedule.last else { return watts }
+            return schedule.last(where: { $0.minute <= minute })?.watts ?? last.watts
+        }
+
+        public static func == (a: Budget, b: Budget) -> Bool {
+            a.watts == b.watts && a.schedule.map(\.minute) == b.schedule.map(\.minute) && a.schedule.map(\.watts) == b.schedule.map(\.watts)
+        }
+    }
+
+    public var boardRoot = "/"
+    public var profiles: String?
+    public var stateDirectory = "/var/lib/edgepilot"
+    public var socket = "/run/edgepilot/edgepilot.sock"
+    /// The group whose members may use the socket besides root (nil: root and the daemon's user only).
+    public var socketGroup: String? = "edgepilot"
+    public var budget = Budget(watts: 10, schedule: [])
+    public var sloP99Ms: Double?
+    public var maxAccuracyDropPoints: Double?
+    public var allowPowerModeSwitching = false
+    /// Thread counts each variant is measured (and may run) at.
+    public var threads = [1]
+    /// The bench protocol's minimum timed seconds per candidate, and idle seconds before it.
+    public var measureSeconds = 3.0
+    public var idleSeconds = 1.0
+    public var policyIntervalSeconds = 1.0
+    /// Requests waiting per model; one more gets 503 with Retry-After.
+    public var queueLimit = 64
+    public var models: [Model] = []
+    /// Demos and tests only: the board's total INA3221 rail simulated in a copy of `boardRoot`.
+    public var simulatePower: SimulatedPower?
+
+    public init() {}
+
+    /// The results database: runs and decisions.
+    public var databasePath: String { stateDirectory + "/results.db" }
+    /// Where variants built here are written.
+    public var variantsDirectory: String { stateDirectory + "/variants" }
+}

@@ -1,0 +1,103 @@
+import Agent
+import Bench
+import Engine
+import Foundation
+import Hummingbird
+import Logging
+import Measure
+import NIOCore
+import Policy
+import Probe
+import ServiceLifecycle
+import Store
+import UnixSignals
+import Variants
+
+/// Stage 7 — the daemon: one group of services — the policy loop (which first prepares and
+/// measures the models), the control API on the Unix socket, and SIGHUP reloading — started
+/// in that order and stopped in reverse on SIGTERM/SIGINT within a bounded time. `edgepilotd`
+/// only parses its arguments and calls `run`.
+public enum EdgePilotAgent {
+    public static func run(configPath: String, version: String, logger: Logger) async throws {
+        let config = try ConfigParser.load(configPath)
+        let profiles = try loadProfiles(config)
+        let board: HardwareInfo
+        do {
+            board = try HardwareProbe.probe(.init(root: config.boardRoot, profiles: profiles))
+        } catch {
+            throw DaemonError(.startup, "board at \(config.boardRoot): \(error.message)")
+        }
+        let host = try HostCPU.resolve(board: board, root: config.boardRoot, probeThisMachine: HostCPU.probeThisMachine)
+        OpenBLASCore.ensurePreferredKernel(features: host.features, coreNames: host.coreNames)
+        if let note = host.note { logger.notice("\(note)") }
+        let options = Compiler.Options(isa: try host.isaLevel(), threads: 1)
+        let store: ResultStore
+        do {
+            try FileManager.default.createDirectory(atPath: config.stateDirectory, withIntermediateDirectories: true)
+            store = try ResultStore(path: config.databasePath)
+        } catch {
+            throw DaemonError(.startup, "state directory \(config.stateDirectory): \(error)")
+        }
+        let energy: EnergySetup
+        do {
+            energy = try EnergySetup.choose(board: board, root: config.boardRoot, simulate: config.simulatePower, rateHz: 100)
+        } catch {
+            throw DaemonError(.startup, error.description)
+        }
+        defer { energy.stop() }
+        if let note = energy.note { logger.notice("\(note)") }
+        logger.notice("energy: \(energy.meter.description)")
+
+        let modes = profiles.first { $0.id == board.profile }.map(PowerModeSpec.modes(of:)) ?? []
+        let state = DaemonState(config: config, board: board, powerModes: modes)
+        let workers = Dictionary(uniqueKeysWithValues: config.models.map {
+            ($0.name, InferenceWorker(name: $0.name, limit: config.queueLimit, activity: energy.activity))
+        })
+        let notifier = Notifier()
+        let wakeup = Wakeup()
+        let wake: @Sendable () -> Void = { wakeup.signal() }
+        let loop = PolicyLoop(state: state, workers: workers, energy: energy, store: store, options: options, root: config.boardRoot, wakeup: wakeup,
+                              notifier: notifier, logger: logger)
+        let api = ControlAPI(state: state, workers: workers, store: store, energy: energy, version: version, wake: wake)
+        let application = Application(
+            router: api.router(group: config.socketGroup.flatMap(PeerCredentials.groupID)),
+            configuration: .init(address: .unixDomainSocket(path: config.socket), serverName: "edgepilotd/\(version)"),
+            onServerRunning: { _ in
+                secureSocket(config, logger: logger)
+                logger.notice("control API on \(config.socket)")
+            },
+            logger: logger)
+        try SocketDirectory.prepare(config.socket, group: config.socketGroup)
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: loop), .init(service: application),
+                .init(service: ReloadService(path: configPath, state: state, notifier: notifier, logger: logger, wake: wake)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+        defer {
+            notifier.stopping()
+            try? FileManager.default.removeItem(atPath: config.socket)
+        }
+        try await group.run()
+    }
+
+    static func loadProfiles(_ config: DaemonConfig) throws(DaemonError) -> [BoardProfile] {
+        let directory = config.profiles ?? ProfileLoader.defaultDirectories(executablePath: Bundle.main.executablePath,
+                                                                          environment: ProcessInfo.processInfo.environment)
+            .first { FileManager.default.fileExists(atPath: $0) }
+        guard let directory else { throw DaemonError(.startup, "no board profiles directory found; set profiles: in the config") }
+        do {
+            return try ProfileLoader.load(directory: directory)
+        } catch {
+            throw DaemonError(.startup, "profiles: \(error)")
+        }
+    }
+
+    /// The socket: mode 0660, group `socketGroup` — who may connect at all (SO_PEERCRED checks each connection too).
+    static func secureSocket(_ config: DaemonConfig, logger: Logger) {
+        chmod(config.socket, 0o660)
+        if let name = config.socketGroup, let gid = PeerCredentials.groupID(name) {
+            if chown(config.socket, uid_t.max, gid) != 0 { logger.warning("cannot give \(config.socket) to group \(name): errno \(errno)") }
+        }
+    }
+}

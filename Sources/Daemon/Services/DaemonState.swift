@@ -1,0 +1,96 @@
+import Basics
+import Foundation
+import Policy
+import Probe
+
+/// What the services share, behind one actor: the config in force, each model's measured
+/// candidates, policy state, last decision and pin, and a budget set at run time.
+public actor DaemonState {
+    public enum Phase: String, Codable, Sendable { case preparing, measuring, serving, failed }
+
+    struct Model {
+        var phase = Phase.preparing
+        var measured: MeasuredModel?
+        var policy = PolicyState()
+        var last: Decision?
+        var lastAt: Date?
+        var pinned: String?
+        var failure: String?
+    }
+
+    public private(set) var config: DaemonConfig
+    public let board: HardwareInfo
+    /// The board profile's power modes (nominal watts, which need a reboot).
+    public let powerModes: [PowerModeSpec]
+    /// Set through the API (`PUT /v1/budget`); nil: the config's (or its schedule's) budget.
+    public private(set) var budgetOverride: Double?
+    var models: [String: Model]
+    public private(set) var decisionsMade = 0
+
+    init(config: DaemonConfig, board: HardwareInfo, powerModes: [PowerModeSpec]) {
+        self.config = config
+        self.board = board
+        self.powerModes = powerModes
+        models = Dictionary(uniqueKeysWithValues: config.models.map { ($0.name, Model()) })
+    }
+
+    /// The budget in force now, and where it comes from.
+    public func budget(now: Date = Date()) -> (watts: Double, source: String) {
+        if let budgetOverride { return (budgetOverride, "set through the API") }
+        guard !config.budget.schedule.isEmpty else { return (config.budget.watts, "config") }
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: now)
+        return (config.budget.watts(atMinute: (parts.hour ?? 0) * 60 + (parts.minute ?? 0)), "config schedule")
+    }
+
+    func setBudget(_ watts: Double?) { budgetOverride = watts }
+
+    /// A reloaded config: budget, SLO, accuracy floor and policy knobs take effect at once;
+    /// models, paths and the socket only at the next start.
+    func reload(_ new: DaemonConfig) -> [String] {
+        var later: [String] = []
+        if new.models != config.models { later.append("models") }
+        if new.socket != config.socket || new.stateDirectory != config.stateDirectory || new.boardRoot != config.boardRoot { later.append("paths") }
+        if new.threads != config.threads || new.measureSeconds != config.measureSeconds { later.append("measurement settings") }
+        var applied = new
+        applied.models = config.models
+        applied.socket = config.socket
+        applied.stateDirectory = config.stateDirectory
+        applied.boardRoot = config.boardRoot
+        config = applied
+        return later
+    }
+
+    func setPhase(_ name: String, _ phase: Phase, failure: String? = nil) {
+        models[name]?.phase = phase
+        models[name]?.failure = failure
+    }
+
+    func setMeasured(_ name: String, _ measured: MeasuredModel) {
+        models[name]?.measured = measured
+        models[name]?.phase = .serving
+    }
+
+    func model(_ name: String) throws(DaemonError) -> Model {
+        guard let model = models[name] else {
+            throw DaemonError(.model, "no model '\(name.prefix(64))' (models: \(models.keys.sorted().joined(separator: ", ")))")
+        }
+        return model
+    }
+
+    func pin(_ name: String, candidate: String?) throws(DaemonError) {
+        let model = try model(name)
+        if let candidate {
+            guard model.measured?.candidates.contains(where: { $0.id == candidate }) == true else {
+                throw DaemonError(.request, "model '\(name)' has no candidate '\(candidate.prefix(80))' (see GET /v1/models/\(name)/candidates)")
+            }
+        }
+        models[name]?.pinned = candidate
+    }
+
+    func record(_ name: String, decision: Decision, state: PolicyState, at date: Date) {
+        models[name]?.policy = state
+        models[name]?.last = decision
+        models[name]?.lastAt = date
+        decisionsMade += 1
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The built `edgepilotd` on a temporary config: a copy-free board tree with a simulated rail,
+/// its state and socket in a scratch directory, systemd's notify socket stood in for.
+final class RunningDaemon: @unchecked Sendable {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilotd-\(UUID().uuidString.prefix(8))").path
+    var socket: String { directory + "/run/edgepilot.sock" }
+    var configPath: String { directory + "/config.yaml" }
+    let notify: NotifySocket
+    let process = Process()
+    let log: String
+
+    static func config(_ directory: String, budget: Double = 9, extra: String = "", models: String) -> String {
+        """
+        boardRoot: \(Repository.fixture("jetson-orin-nano"))
+        profiles: \(Repository.root)/profiles
+        stateDirectory: \(directory)/state
+        socket: \(directory)/run/edgepilot.sock
+        socketGroup: null
+        budget: \(budget)
+        threads: [1]
+        measureSeconds: 0.3
+        idleSeconds: 0.2
+        policyIntervalSeconds: 0.2
+        simulatePower: "3.5:9.0"
+        \(extra)
+        models:
+        \(models)
+        """
+    }
+
+    static let mnist = """
+          - name: mnist
+            files: [\(Repository.root)/examples/models/mnist-cntk/fp32.onnx]
+            derive: [fp16]
+            eval: \(Repository.root)/examples/eval/mnist-16
+        """
+
+    init(budget: Double = 9, extra: String = "", models: String = RunningDaemon.mnist, binary: BuiltBinary = BuiltBinary("edgepilotd")) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Self.config(directory, budget: budget, extra: extra, models: models).write(toFile: directory + "/config.yaml", atomically: true, encoding: .utf8)
+        notify = try NotifySocket(directory: directory)
+        log = directory + "/edgepilotd.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.executableURL = URL(fileURLWithPath: binary.path)
+        process.arguments = ["--config", directory + "/config.yaml"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NOTIFY_SOCKET"] = notify.path
+        environment["WATCHDOG_USEC"] = "400000"
+        environment["WATCHDOG_PID"] = nil
+        process.environment = environment
+        let handle = FileHandle(forWritingAtPath: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+
+    /// Waits for READY=1 (the socket listens and a first decision is made).
+    func waitUntilReady(seconds: Double = 120) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline && process.isRunning {
+            if notify.wait(for: "READY=1", seconds: 0.2) { return true }
+        }
+        return false
+    }
+
+    /// `curl` on the socket: status code and body.
+    func curl(_ arguments: [String]) throws -> (status: Int, body: String) {
+        let result = try Shell.run("/usr/bin/curl", ["-s", "-o", "-", "-w", "\n%{http_code}", "--unix-socket", socket] + arguments)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    /// SIGTERM, then waits; the exit status and the seconds it took.
+    func stop() -> (status: Int32, seconds: Double) {
+        let start = Date()
+        process.terminate()
+        process.waitUntilExit()
+        return (process.terminationStatus, Date().timeIntervalSince(start))
+    }
+}
+
+enum Shell {
+    static func run(_ executable: String, _ arguments: [String]) throws -> BuiltBinary.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

@@ -1,0 +1,78 @@
+import Basics
+import Foundation
+import Measure
+import Testing
+@testable import Daemon
+
+/// The config: every key read, relative paths from the config's directory, and each mistake
+/// refused with file:line:column.
+@Suite struct ConfigParserTests {
+    static let valid = """
+        boardRoot: boards/orin
+        stateDirectory: /var/lib/edgepilot
+        socket: /run/edgepilot/edgepilot.sock
+        budget:
+          watts: 10
+          schedule:
+            - {from: "22:00", watts: 5}
+            - {from: "07:30", watts: 12}
+        sloP99Ms: 40
+        maxAccuracyDropPoints: 1
+        allowPowerModeSwitching: true
+        threads: [1, 2]
+        measureSeconds: 2
+        queueLimit: 8
+        simulatePower: "3.5:9"
+        models:
+          - name: ppocr
+            files: [models/ppocr/fp32.onnx]
+            derive: [fp16, int8]
+            calibration: eval/ppocr
+            eval: eval/ppocr
+            shapes: {x: [1, 3, 48, 192]}
+        """
+
+    @Test func aValidConfigIsReadWhole() throws {
+        let config = try ConfigParser(file: "/etc/edgepilot/config.yaml").parse(Self.valid)
+        #expect(config.boardRoot == "/etc/edgepilot/boards/orin" && config.socket == "/run/edgepilot/edgepilot.sock")
+        #expect(config.budget.watts == 10 && config.budget.schedule.map(\.minute) == [450, 1320])
+        #expect(config.sloP99Ms == 40 && config.maxAccuracyDropPoints == 1 && config.allowPowerModeSwitching && config.threads == [1, 2])
+        #expect(config.measureSeconds == 2 && config.queueLimit == 8 && config.simulatePower?.activeWatts == 9)
+        let model = try #require(config.models.first)
+        #expect(model.name == "ppocr" && model.files == ["/etc/edgepilot/models/ppocr/fp32.onnx"] && model.derive == [.fp16, .int8])
+        #expect(model.shapes == ["x": [1, 3, 48, 192]] && model.eval == "/etc/edgepilot/eval/ppocr")
+        #expect(config.socketGroup == "edgepilot" && config.databasePath == "/var/lib/edgepilot/results.db")
+    }
+
+    /// The schedule: the last entry before a time of day, wrapping from the day before.
+    @Test func aBudgetScheduleFollowsTheTimeOfDay() throws {
+        let budget = try ConfigParser(file: "c.yaml").parse(Self.valid).budget
+        #expect(budget.watts(atMinute: 0) == 5 && budget.watts(atMinute: 449) == 5 && budget.watts(atMinute: 450) == 12)
+        #expect(budget.watts(atMinute: 1319) == 12 && budget.watts(atMinute: 1320) == 5)
+        #expect(try ConfigParser(file: "c.yaml").parse("budget: 7\nmodels: [{name: m, files: [m.onnx]}]").budget.watts(atMinute: 100) == 7)
+    }
+
+    @Test(arguments: [
+        ("budget: 9\nmodels: [{name: m, files: [m.onnx]}]\nbudgte: 3", 3, 1, "unknown key 'budgte'"),
+        ("models: [{name: m, files: [m.onnx]}]", 1, 1, "missing required key 'budget'"),
+        ("budget: -1\nmodels: [{name: m, files: [m.onnx]}]", 1, 9, "must be > 0"),
+        ("budget: {watts: 5, schedule: [{from: '25:00', watts: 3}]}\nmodels: [{name: m, files: [m.onnx]}]", 1, 38, "HH:MM"),
+        ("budget: 9\nmodels: []", 2, 9, "at least one model"),
+        ("budget: 9\nmodels: [{name: 'a b', files: [m.onnx]}]", 2, 17, "letters, digits"),
+        ("budget: 9\nmodels: [{name: m, files: [m.onnx], derive: [int8]}]", 2, 10, "needs calibration"),
+        ("budget: 9\nmodels: [{name: m, files: [m.onnx], derive: [fp32]}]", 2, 46, "fp16 or int8"),
+        ("budget: 9\nthreads: [0]\nmodels: [{name: m, files: [m.onnx]}]", 2, 11, "between 1 and 256"),
+        ("budget: 9\nsimulatePower: '9:3'\nmodels: [{name: m, files: [m.onnx]}]", 2, 16, "IDLE_W:ACTIVE_W"),
+        ("budget: [\n", 2, 1, "YAML syntax"),
+    ])
+    func mistakesAreRefusedWithTheirPlace(text: String, line: Int, column: Int, words: String) {
+        #expect { try ConfigParser(file: "/etc/edgepilot/config.yaml").parse(text) } throws: { error in
+            let description = "\(error)"
+            return description.hasPrefix("/etc/edgepilot/config.yaml:\(line):\(column): ") && description.contains(words)
+        }
+    }
+
+    @Test func aMissingFileIsAConfigError() {
+        #expect { try ConfigParser.load("/nonexistent/config.yaml") } throws: { ($0 as? DaemonError)?.code == .config }
+    }
+}
