@@ -5,11 +5,11 @@ SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DEMO_BOARD  ?= jetson-orin-nano
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev \
-               libonnx-testdata qemu-user gcc-aarch64-linux-gnu python3 openssl curl
+               libonnx-testdata qemu-user gcc-aarch64-linux-gnu python3 openssl curl fakeroot
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test kernel-test demo install clean bench-sampler
+.PHONY: deps build test kernel-test demo install deb deb-test clean bench-sampler
 
 KERNEL_SRCS := $(wildcard Sources/CEngineKernels/*/*.c) Tests/KernelTests/test_kernels.c
 KERNEL_CFLAGS := -O2 -std=c11 -I Sources/CEngineKernels/include
@@ -126,5 +126,12 @@ install: deps
 	.build/release/edgepilot --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_edgepilot
 	.build/release/edgepilot --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/edgepilot.fish
 
+# A .deb (dpkg-deb; Swift runtime static) and, as root on a throw-away machine, its install test.
+deb: deps
+	SWIFT=$(SWIFT) scripts/make-deb
+
+deb-test: deps
+	SWIFT=$(SWIFT) scripts/test-deb
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-deb

@@ -3,7 +3,8 @@ import Foundation
 
 /// Talks to `edgepilotd` over its Unix socket (HTTP/1.1, libcurl's CURLOPT_UNIX_SOCKET_PATH):
 /// the control API of docs/api.md. A daemon that is not running is said so, with the socket.
-struct DaemonClient {
+/// One client keeps one connection open across calls (libcurl reuses it); use one per thread.
+final class DaemonClient {
     struct Response {
         var status: Int
         var body: Data
@@ -21,6 +22,11 @@ struct DaemonClient {
     }
 
     let socket: String
+    private var handle: UnsafeMutableRawPointer?
+
+    init(socket: String) { self.socket = socket }
+
+    deinit { if let handle { curl_easy_cleanup(handle) } }
 
     /// The response; a status ≥ 400 is an error carrying the API's message.
     func call(_ method: String, _ path: String, body: Data? = nil, contentType: String = "application/json",
@@ -34,8 +40,8 @@ struct DaemonClient {
         guard FileManager.default.fileExists(atPath: socket) else {
             throw CLIError("edgepilotd is not running: no socket at \(socket) (start it with `systemctl start edgepilotd`, or give --socket)")
         }
-        guard let handle = curl_easy_init() else { throw CLIError("libcurl could not start") }
-        defer { curl_easy_cleanup(handle) }
+        if handle == nil { handle = curl_easy_init() }
+        guard let handle else { throw CLIError("libcurl could not start") }
         let sink = Sink()
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }

@@ -80,8 +80,11 @@ struct PolicyLoop: Service {
             do {
                 let (decision, next) = try Policy.decide(candidates, constraints: constraints, observation: observation, state: entry.policy)
                 if decision.chosen.id != active?.id, let path = measured.paths[decision.chosen.id] {
+                    let started = DispatchTime.now().uptimeNanoseconds
                     let loaded = try await Self.offPool { try loader.load(decision.chosen, path: path, shapes: model.shapes) }
                     worker.install(loaded)
+                    let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+                    logger.info("\(model.name): switched to \(decision.chosen.id) in \(String(format: "%.2f", ms)) ms (from the decision to the swap)")
                 }
                 let changed = entry.last.map { $0.chosen.id != decision.chosen.id || $0.code != decision.code } ?? true
                 let now = Date()

@@ -49,13 +49,15 @@ struct InferCommand: ParsableCommand {
         let path = "/v1/models/\(PathComponent.escape(model))/infer"
         let tally = LoadTally()
         let started = Date()
-        DispatchQueue.concurrentPerform(iterations: concurrency) { client in
-            let share = self.repeat / concurrency + (client < self.repeat % concurrency ? 1 : 0)
+        DispatchQueue.concurrentPerform(iterations: concurrency) { index in
+            let share = self.repeat / concurrency + (index < self.repeat % concurrency ? 1 : 0)
+            let client = socketOptions.client  // one connection per client
             for _ in 0..<share {
                 let begin = DispatchTime.now().uptimeNanoseconds
-                let response = try? socketOptions.client.call("POST", path, body: data, contentType: "application/octet-stream",
+                let response = try? client.call("POST", path, body: data, contentType: "application/octet-stream",
                                                               accept: "application/octet-stream")
-                tally.add(response.map { $0.headers["x-edgepilot-variant"] ?? "?" }, DispatchTime.now().uptimeNanoseconds - begin)
+                tally.add(response.map { $0.headers["x-edgepilot-variant"] ?? "?" }, DispatchTime.now().uptimeNanoseconds - begin,
+                          inference: response?.headers["x-edgepilot-latency-ms"].flatMap(Double.init))
             }
         }
         print(tally.summary(seconds: Date().timeIntervalSince(started), model: model))
@@ -68,12 +70,15 @@ final class LoadTally: @unchecked Sendable {
     private let lock = NSLock()
     private var variants: [String: Int] = [:]
     private var latencies: [UInt64] = []
+    private var inferences: [Double] = []
     private(set) var failed = 0
 
-    func add(_ variant: String?, _ nanoseconds: UInt64) {
+    /// `inference`: the daemon's own time for the inference (its X-EdgePilot-Latency-Ms), ms.
+    func add(_ variant: String?, _ nanoseconds: UInt64, inference: Double?) {
         lock.withLock {
             if let variant { variants[variant, default: 0] += 1 } else { failed += 1 }
             latencies.append(nanoseconds)
+            if let inference { inferences.append(inference) }
         }
     }
 
@@ -81,8 +86,10 @@ final class LoadTally: @unchecked Sendable {
         lock.withLock {
             let sorted = latencies.sorted()
             func ms(_ q: Double) -> String { String(format: "%.3f", Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]) / 1e6) }
-            return String(format: "%@: %d request(s) in %.2f s (%.1f/s), %d failed; round trip ms p50 %@ p99 %@; ran ", model, latencies.count, seconds,
-                          Double(latencies.count) / max(1e-9, seconds), failed, ms(0.5), ms(0.99))
+            let inside = inferences.sorted()
+            let median = inside.isEmpty ? "—" : String(format: "%.3f", inside[inside.count / 2])
+            return String(format: "%@: %d request(s) in %.2f s (%.1f/s), %d failed; round trip ms p50 %@ p99 %@ (inference in the daemon p50 %@ ms); ran ",
+                          model, latencies.count, seconds, Double(latencies.count) / max(1e-9, seconds), failed, ms(0.5), ms(0.99), median)
                 + variants.sorted { $0.value > $1.value }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         }
     }
