@@ -8,6 +8,7 @@ import Measure
 import NIOCore
 import Policy
 import Probe
+import Registry
 import ServiceLifecycle
 import Store
 import UnixSignals
@@ -56,8 +57,13 @@ public enum EdgePilotAgent {
         let notifier = Notifier()
         let wakeup = Wakeup()
         let wake: @Sendable () -> Void = { wakeup.signal() }
-        let loop = PolicyLoop(state: state, workers: workers, energy: energy, store: store, options: options, root: config.boardRoot, wakeup: wakeup,
-                              notifier: notifier, logger: logger)
+        let log: @Sendable (String) -> Void = { [logger] in logger.info("\($0)") }
+        let session = BenchSession(board: board, root: config.boardRoot, energy: energy, store: store, log: log)
+        let pull = RegistryPull(config: config, device: DeviceCapabilities(board), options: options, log: log)
+        let loop = PolicyLoop(state: state, workers: workers, session: session, pull: pull, store: store, options: options, root: config.boardRoot,
+                              wakeup: wakeup, notifier: notifier, logger: logger)
+        let manager = ModelManager(state: state, workers: workers, pull: pull, session: session, store: store, options: options, logger: logger,
+                                   wake: wake)
         let api = ControlAPI(state: state, workers: workers, store: store, energy: energy, version: version, wake: wake)
         let application = Application(
             router: api.router(group: config.socketGroup.flatMap(PeerCredentials.groupID)),
@@ -70,7 +76,7 @@ public enum EdgePilotAgent {
         try SocketDirectory.prepare(config.socket, group: config.socketGroup)
         let group = ServiceGroup(configuration: .init(
             services: [
-                .init(service: loop), .init(service: application),
+                .init(service: loop), .init(service: manager, successTerminationBehavior: .ignore), .init(service: application),
                 .init(service: ReloadService(path: configPath, state: state, notifier: notifier, logger: logger, wake: wake)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))

@@ -101,7 +101,7 @@ public enum Policy {
         }
         if !higher && target.expectedWatts > current.expectedWatts * (1 - settings.minimumSavingPercent / 100) {
             return Step(current, .keep, .smallSaving, "\(target.candidate.id) saves only "
-                + "\(Format.fixed(100 * (1 - target.expectedWatts / current.expectedWatts), 1)) % power (< \(Format.fixed(settings.minimumSavingPercent, 0)) %)")
+                + "\(Format.fixed(max(0, 100 * (1 - target.expectedWatts / current.expectedWatts)), 1)) % power (< \(Format.fixed(settings.minimumSavingPercent, 0)) %)")
         }
         let when = blind ? "with the first observed request rate" : "after \(Format.fixed(now - since, 0)) s"
         return Step(target, .switchUp, higher ? .higherAccuracy : .lessEnergy, "\(when), with headroom: moved to "

@@ -13,6 +13,10 @@ public struct Puller: Sendable {
     public var keep = 3
     public var quotaBytes: Int64?
     public var allowDowngrade = false
+    /// Whether a new version becomes active when installed (and an installed one pulled again
+    /// after a rollback becomes active again). The daemon sets it false: a new version is a
+    /// candidate it measures before making it active; the first version of a model is always active.
+    public var activate = true
     public var log: @Sendable (String) -> Void = { _ in }
 
     public init(fetcher: Fetcher, store: ModelStore, keys: TrustedKeys, device: DeviceCapabilities) {
@@ -50,7 +54,7 @@ public struct Puller: Sendable {
                     throw RegistryError(.manifest, "\(manifest.name) v\(manifest.version) is installed with different content; a publisher must raise the version")
                 }
                 if same.blobs.allSatisfy({ store.hasBlob($0.sha256, size: $0.size) }) {
-                    if store.active(manifest.name) != manifest.version {  // pulled again after a rollback
+                    if activate && store.active(manifest.name) != manifest.version {  // pulled again after a rollback
                         try checkDowngrade(manifest, installed)
                         try store.setActive(manifest.name, version: manifest.version)
                     }
@@ -70,7 +74,7 @@ public struct Puller: Sendable {
                 downloaded += item.blob.size
             }
             try store.record(record, manifest: bytes, signature: signature ?? Data())
-            try store.setActive(manifest.name, version: manifest.version)
+            if activate || store.active(manifest.name) == nil { try store.setActive(manifest.name, version: manifest.version) }
             let collected = try store.collect(keep: keep, quotaBytes: quotaBytes)
             return Report(manifest: manifest, installed: record, downloadedBytes: downloaded, reusedBlobs: wanted.count - missing.count, alreadyInstalled: false,
                           collected: collected)

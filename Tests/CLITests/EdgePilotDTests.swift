@@ -147,6 +147,60 @@ import Testing
         #expect(still.status == 200)
     }
 
+    /// A model pulled from a signed manifest (file URLs): a new version that is no worse is
+    /// promoted; one whose best candidate is far slower (SqueezeNet published as v3) is refused,
+    /// stays inactive in the store, and the refusal is stored with its numbers.
+    @Test func aNewVersionServesOnlyIfItIsNoWorse() throws {
+        let registry = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilot-registry-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: registry) }
+        for folder in ["registry", "keys"] { try FileManager.default.createDirectory(atPath: registry + "/" + folder, withIntermediateDirectories: true) }
+        for folder in ["models", "data"] { try FileManager.default.createSymbolicLink(atPath: registry + "/" + folder, withDestinationPath: Repository.root + "/examples/" + folder) }
+        #expect(try edgepilot.run(["manifest", "keygen", "--private", registry + "/k", "--public", registry + "/keys/k.pub"]).status == 0)
+        let manifest = registry + "/registry/mnist-cntk.json"
+        func publish(_ edit: (inout [String: Any]) -> Void) throws {
+            var document = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Repository.root + "/examples/registry/mnist-cntk.json"))) as? [String: Any])
+            edit(&document)
+            try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: manifest))
+            #expect(try edgepilot.run(["manifest", "sign", manifest, "--key", registry + "/k"]).status == 0)
+        }
+        try publish { _ in }
+        let daemon = try RunningDaemon(extra: """
+            registry:
+              keys: \(registry)/keys
+              pullIntervalSeconds: 0.5
+              pullJitterSeconds: 0
+              margins: {p99IncreasePercent: 300, energyIncreasePercent: 300}
+            """, models: """
+              - name: mnist
+                manifest: file://\(manifest)
+            """)
+        try #require(daemon.waitUntilReady(), "no READY=1:\n\(daemon.output)")
+        #expect(try daemon.curl(["http://d/v1/status"]).body.contains("\"version\" : 1"))
+        try publish { $0["version"] = 2 }
+        #expect(wait(seconds: 60) { (try? daemon.curl(["http://d/v1/status"]).body.contains("\"version\" : 2")) == true }, "\(daemon.output)")
+        let squeezenet = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/examples/models/squeezenet1.1/fp32.onnx"))
+        let digest = try Shell.run("/usr/bin/sha256sum", [Repository.root + "/examples/models/squeezenet1.1/fp32.onnx"]).stdout.prefix(64)
+        try publish { document in
+            document["version"] = 3
+            document["variants"] = [["id": "fp32", "precision": "fp32", "format": "onnx", "url": "../models/squeezenet1.1/fp32.onnx",
+                                     "size": squeezenet.count, "sha256": String(digest)]]
+            document["data"] = nil
+        }
+        var refusal: [String: Any]?
+        _ = wait(seconds: 60) {
+            let decisions = (try? JSONSerialization.jsonObject(with: Data(daemon.curl(["http://d/v1/decisions"]).body.utf8))) as? [[String: Any]]
+            refusal = decisions?.first { $0["code"] as? String == "rolledBack" }
+            return refusal != nil
+        }
+        let reason = try #require(refusal?["reason"] as? String, "\(daemon.output)")
+        #expect(reason.hasPrefix("v3 refused, v2 stays active") && reason.contains("slower"), "\(reason)")
+        #expect(try daemon.curl(["http://d/v1/status"]).body.contains("\"version\" : 2"))
+        let store = try edgepilot.run(["models", "list", "--store", daemon.directory + "/state/models"])
+        #expect(store.stdout.contains("*v2") && store.stdout.contains("v3"), "\(store.stdout)")
+        #expect(try daemon.curl(["-X", "POST", "--data-binary", "@" + (try Self.firstDigit(in: daemon.directory)),
+                                 "http://d/v1/models/mnist/infer"]).status == 200)
+    }
+
     /// The unit in systemd/ passes `systemd-analyze verify` (with ExecStart on the built binary).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze"), "systemd-analyze is not installed"))
     func theUnitVerifies() throws {

@@ -222,3 +222,25 @@ import Testing
         #expect { try Table.decide([], budget: 5, rate: 1) } throws: { ($0 as? PolicyError)?.code == .noCandidates }
     }
 }
+
+/// A new version serves only if its best candidate is not worse than the serving one's beyond
+/// the margins.
+@Suite struct PromotionTests {
+    static func variant(_ name: String, p99: Double = 12, joules: Double = 0.05, top1: Double = 95) -> Candidate {
+        Table.candidate(name, .fp32, p50: p99 * 0.8, p99: p99, joules: joules, top1: top1)
+    }
+
+    @Test(arguments: [
+        (variant("v2"), true, "within the margins"),
+        (variant("v2", top1: 94.6), true, "within the margins"),
+        (variant("v2", top1: 94.0), false, "accuracy 94.00 % vs 95.00 %"),
+        (variant("v2", p99: 15), false, "p99 15.00 ms vs 12.00 ms"),
+        (variant("v2", joules: 0.07), false, "70.000 mJ/inference vs 50.000"),
+    ])
+    func aNewVersionIsJudgedByItsBestCandidate(new: Candidate, promote: Bool, words: String) throws {
+        let verdict = try Promotion.judge(serving: [Self.variant("v1")], new: [new], constraints: Constraints(budgetWatts: 20), rateHz: 10,
+                                          margins: .init(accuracyDropPoints: 0.5, p99IncreasePercent: 20, energyIncreasePercent: 20))
+        #expect(verdict.promote == promote && verdict.reason.contains(words), "\(verdict.reason)")
+        #expect(verdict.reason.contains("new best v2 ×1 against serving best v1 ×1"))
+    }
+}

@@ -56,7 +56,7 @@ struct PullCommand: ParsableCommand {
         let store = try storeOptions.open()
         var report = try registry {
             var puller = Puller(fetcher: Fetcher(settings: settings, progress: progress.report), store: store,
-                                keys: try TrustedKeys(directory: keys), device: RegistryCLI.device(board))
+                                keys: try TrustedKeys(directory: keys), device: DeviceCapabilities(board))
             puller.keep = keep
             puller.quotaBytes = quota.flatMap(RegistryCLI.bytes)
             puller.allowDowngrade = allowDowngrade

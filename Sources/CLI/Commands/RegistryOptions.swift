@@ -50,10 +50,4 @@ enum RegistryCLI {
         return Int64(upper)
     }
 
-    static func device(_ info: HardwareInfo) -> DeviceCapabilities {
-        var uts = utsname()
-        uname(&uts)
-        let machine = withUnsafeBytes(of: &uts.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return DeviceCapabilities(arch: info.architecture ?? machine, features: Set(info.features), memoryBytes: info.memTotalBytes.map(Int64.init))
-    }
 }

@@ -49,7 +49,7 @@ struct ControlAPI {
             let entry = try await state.model(model.name)
             let worker = workers[model.name]
             let active = worker?.active?.candidate
-            models.append(.init(name: model.name, phase: entry.phase, failure: entry.failure, active: active?.id, precision: active?.precision,
+            models.append(.init(name: model.name, version: entry.version, versionNote: entry.versionNote, phase: entry.phase, failure: entry.failure, active: active?.id, precision: active?.precision,
                                 threads: active?.threads, pinned: entry.pinned, candidates: entry.measured?.candidates.count ?? 0,
                                 waitingRequests: worker?.waitingRequests ?? 0, predictedWatts: entry.last?.predictedWatts,
                                 lastDecision: entry.last.map { decision in

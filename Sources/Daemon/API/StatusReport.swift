@@ -6,6 +6,9 @@ import Policy
 public struct StatusReport: Codable, Sendable {
     public struct Model: Codable, Sendable {
         public var name: String
+        /// For a model pulled from a manifest: the version serving, and what became of the last new one.
+        public var version: Int?
+        public var versionNote: String?
         public var phase: DaemonState.Phase
         public var failure: String?
         public var active: String?

@@ -1,6 +1,7 @@
 import Basics
 import Foundation
 import Measure
+import Policy
 import Probe
 import Yams
 
@@ -28,7 +29,7 @@ public struct ConfigParser: YAMLReading {
         let top = try mapping(root, "the config", keys: [
             "boardRoot", "profiles", "stateDirectory", "socket", "socketGroup", "budget", "sloP99Ms", "maxAccuracyDropPoints",
             "allowPowerModeSwitching", "threads", "measureSeconds", "idleSeconds", "policyIntervalSeconds", "queueLimit", "models",
-            "simulatePower",
+            "simulatePower", "registry",
         ])
         var config = DaemonConfig()
         if let node = top["boardRoot"] { config.boardRoot = try path(node) }
@@ -56,6 +57,7 @@ public struct ConfigParser: YAMLReading {
             config.queueLimit = try integer(node)
             guard (1...10_000).contains(config.queueLimit) else { throw fail(node, "queueLimit must be between 1 and 10000") }
         }
+        if let node = top["registry"] { config.registry = try registry(node) }
         config.models = try models(required(top, "models", in: root))
         if let node = top["simulatePower"] {
             let text = try string(node)
@@ -85,19 +87,42 @@ public struct ConfigParser: YAMLReading {
         return budget
     }
 
+    private func registry(_ node: Node) throws(YAMLFileError) -> DaemonConfig.Registry {
+        let fields = try mapping(node, "registry", keys: ["keys", "pullIntervalSeconds", "pullJitterSeconds", "keep", "caBundle", "margins"])
+        var registry = DaemonConfig.Registry()
+        if let keys = fields["keys"] { registry.keys = try path(keys) }
+        if let interval = fields["pullIntervalSeconds"] { registry.pullIntervalSeconds = try atLeastZero(interval) }
+        if let jitter = fields["pullJitterSeconds"] { registry.pullJitterSeconds = try atLeastZero(jitter) }
+        if let keep = fields["keep"] {
+            registry.keep = try integer(keep)
+            guard (1...100).contains(registry.keep) else { throw fail(keep, "keep must be between 1 and 100") }
+        }
+        registry.caBundle = try fields["caBundle"].map(path)
+        if let margins = fields["margins"] {
+            let entries = try mapping(margins, "registry.margins", keys: ["accuracyDropPoints", "p99IncreasePercent", "energyIncreasePercent"])
+            if let value = entries["accuracyDropPoints"] { registry.margins.accuracyDropPoints = try atLeastZero(value) }
+            if let value = entries["p99IncreasePercent"] { registry.margins.p99IncreasePercent = try atLeastZero(value) }
+            if let value = entries["energyIncreasePercent"] { registry.margins.energyIncreasePercent = try atLeastZero(value) }
+        }
+        return registry
+    }
+
     private func models(_ node: Node) throws(YAMLFileError) -> [DaemonConfig.Model] {
         var models: [DaemonConfig.Model] = []
         for item in try sequence(node, "models") {
-            let fields = try mapping(item, "a model", keys: ["name", "files", "derive", "calibration", "eval", "shapes"])
+            let fields = try mapping(item, "a model", keys: ["name", "files", "manifest", "derive", "calibration", "eval", "shapes"])
             let name = try string(required(fields, "name", in: item))
             guard !name.isEmpty, name.utf8.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
                 throw fail(fields["name"], "a model name is 1–64 letters, digits, '-', '_' or '.'")
             }
             guard !models.contains(where: { $0.name == name }) else { throw fail(fields["name"], "model '\(name)' is listed twice") }
-            let filesNode = try required(fields, "files", in: item)
+            let manifest = try fields["manifest"].map(url)
+            guard (fields["files"] == nil) != (manifest == nil) else { throw fail(item, "a model has either files or a manifest") }
             var files: [String] = []
-            for file in try sequence(filesNode, "files") { files.append(try path(file)) }
-            guard !files.isEmpty else { throw fail(filesNode, "files must list at least one model file") }
+            if let filesNode = fields["files"] {
+                for file in try sequence(filesNode, "files") { files.append(try path(file)) }
+                guard !files.isEmpty else { throw fail(filesNode, "files must list at least one model file") }
+            }
             var derive: [Precision] = []
             for entry in try fields["derive"].map({ node throws(YAMLFileError) in try sequence(node, "derive") }) ?? [] {
                 guard let precision = Precision(rawValue: try string(entry)), precision != .fp32 else {
@@ -107,6 +132,7 @@ public struct ConfigParser: YAMLReading {
             }
             let calibration = try fields["calibration"].map(path)
             if derive.contains(.int8) && calibration == nil { throw fail(item, "deriving int8 needs calibration (samples or an eval set)") }
+            if fields["manifest"] != nil && !derive.isEmpty { throw fail(fields["derive"], "a manifest says which variants are derived; derive goes with files") }
             var shapes: [String: [Int]] = [:]
             for (key, value) in try fields["shapes"].map({ node throws(YAMLFileError) in try pairs(node, "shapes") }) ?? [] {
                 var dims: [Int] = []
@@ -117,11 +143,19 @@ public struct ConfigParser: YAMLReading {
                 }
                 shapes[try string(key)] = dims
             }
-            models.append(.init(name: name, files: files, derive: derive, calibration: calibration, eval: try fields["eval"].map(path),
-                                shapes: shapes))
+            models.append(.init(name: name, files: files, manifest: manifest, derive: derive, calibration: calibration,
+                                eval: try fields["eval"].map(path), shapes: shapes))
         }
         guard !models.isEmpty else { throw fail(node, "models must list at least one model") }
         return models
+    }
+
+    /// A manifest URL (http, https, file), or a path made a file URL.
+    private func url(_ node: Node) throws(YAMLFileError) -> String {
+        let text = try string(node)
+        if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("file://") { return text }
+        guard !text.contains("://") else { throw fail(node, "manifest must be an http, https or file URL, or a path") }
+        return URL(fileURLWithPath: try path(node)).absoluteString
     }
 
     /// A path, relative ones from the config file's directory.

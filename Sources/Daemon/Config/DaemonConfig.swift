@@ -1,5 +1,6 @@
 import Basics
 import Measure
+import Policy
 
 /// `edgepilotd`'s configuration (`/etc/edgepilot/config.yaml`; docs/config.md documents every
 /// key). Relative paths are relative to the config file's directory.
@@ -8,6 +9,9 @@ public struct DaemonConfig: Sendable, Equatable {
         public var name: String
         /// Variant files on this device; the first FP32 one is what variants are built from.
         public var files: [String]
+        /// Or a signed manifest to pull (http, https or file URL): its variants, and the derivable
+        /// ones built here, are the files.
+        public var manifest: String?
         /// Variants to build here from the FP32 file.
         public var derive: [Precision]
         /// INT8 calibration samples and the eval set (top-1, agreement), as `bench` takes them.
@@ -40,6 +44,19 @@ public struct DaemonConfig: Sendable, Equatable {
     public var socket = "/run/edgepilot/edgepilot.sock"
     /// The group whose members may use the socket besides root (nil: root and the daemon's user only).
     public var socketGroup: String? = "edgepilot"
+    /// Where manifests are pulled from and how: trusted keys, the pull interval, versions kept,
+    /// and how much worse a new version may be before it is refused (rolled back).
+    public struct Registry: Sendable, Equatable {
+        public var keys = "/etc/edgepilot/keys"
+        /// 0: pull at start only.
+        public var pullIntervalSeconds = 3600.0
+        public var pullJitterSeconds = 300.0
+        public var keep = 3
+        public var caBundle: String?
+        public var margins = Promotion.Margins()
+    }
+
+    public var registry = Registry()
     public var budget = Budget(watts: 10, schedule: [])
     public var sloP99Ms: Double?
     public var maxAccuracyDropPoints: Double?
@@ -62,4 +79,6 @@ public struct DaemonConfig: Sendable, Equatable {
     public var databasePath: String { stateDirectory + "/results.db" }
     /// Where variants built here are written.
     public var variantsDirectory: String { stateDirectory + "/variants" }
+    /// The model store pulled manifests install into.
+    public var modelStoreDirectory: String { stateDirectory + "/models" }
 }

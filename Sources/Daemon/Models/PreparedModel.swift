@@ -10,6 +10,17 @@ public struct PreparedModel: Sendable {
     public var name: String
     /// Label → file, in measuring order (FP32 first).
     public var files: [(label: String, path: String)]
+    /// For a model pulled from a manifest: the installed version and the manifest's name.
+    public var version: Int?
+    public var manifestName: String?
+
+    /// The model's files: pulled (with `pull`) when it names a manifest, else given and built here.
+    static func prepare(_ model: DaemonConfig.Model, config: DaemonConfig, pull: RegistryPull, options: Compiler.Options,
+                        log: (String) -> Void) throws -> PreparedModel {
+        guard model.manifest != nil else { return try prepare(model, directory: config.variantsDirectory, options: options, log: log) }
+        let version = try pull.current(model)
+        return RegistryPull.prepared(version, store: try pull.store(), name: model.name)
+    }
 
     /// Loads the given files and builds the `derive` variants into `directory` — reusing one
     /// built before from the same FP32 file (its `edgepilot.derived_from_sha256` matches).
@@ -43,7 +54,7 @@ public struct PreparedModel: Sendable {
                 (label: (counts[precision] ?? 1) > 1 ? ((path as NSString).lastPathComponent as NSString).deletingPathExtension : precision.rawValue,
                  path: path)
             }
-            return PreparedModel(name: model.name, files: labelled)
+            return PreparedModel(name: model.name, files: labelled, version: nil, manifestName: nil)
         } catch let error as DaemonError {
             throw error
         } catch let error as VariantsError {

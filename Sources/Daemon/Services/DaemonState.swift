@@ -10,12 +10,16 @@ public actor DaemonState {
 
     struct Model {
         var phase = Phase.preparing
+        var prepared: PreparedModel?
         var measured: MeasuredModel?
         var policy = PolicyState()
         var last: Decision?
         var lastAt: Date?
         var pinned: String?
         var failure: String?
+        /// For a model pulled from a manifest: the version serving, and what happened to the last new one.
+        var version: Int?
+        var versionNote: String?
     }
 
     public private(set) var config: DaemonConfig
@@ -65,9 +69,26 @@ public actor DaemonState {
         models[name]?.failure = failure
     }
 
-    func setMeasured(_ name: String, _ measured: MeasuredModel) {
+    func setMeasured(_ name: String, _ prepared: PreparedModel, _ measured: MeasuredModel) {
+        models[name]?.prepared = prepared
         models[name]?.measured = measured
         models[name]?.phase = .serving
+        models[name]?.version = prepared.version
+    }
+
+    /// A new version's candidates replace the serving ones (the policy chooses among them next).
+    func promote(_ name: String, _ prepared: PreparedModel, _ measured: MeasuredModel, note: String) {
+        setMeasured(name, prepared, measured)
+        models[name]?.pinned = nil
+        models[name]?.versionNote = note
+    }
+
+    func noteVersion(_ name: String, _ note: String) { models[name]?.versionNote = note }
+
+    /// The constraints in force now.
+    func constraints() -> Constraints {
+        Constraints(budgetWatts: budget().watts, sloP99Ms: config.sloP99Ms, maxAccuracyDropPoints: config.maxAccuracyDropPoints,
+                    allowPowerModeSwitching: config.allowPowerModeSwitching, powerModes: powerModes, currentPowerMode: board.powerMode)
     }
 
     func model(_ name: String) throws(DaemonError) -> Model {

@@ -6,8 +6,10 @@ import Logging
 import Measure
 import Policy
 import Probe
+import Registry
 import ServiceLifecycle
 import Store
+import Variants
 
 /// The agent's loop: prepares and measures every configured model (variants built here, each
 /// candidate benched with the daemon's energy source and stored), then every
@@ -17,7 +19,8 @@ import Store
 struct PolicyLoop: Service {
     let state: DaemonState
     let workers: [String: InferenceWorker]
-    let energy: EnergySetup
+    let session: BenchSession
+    let pull: RegistryPull
     let store: ResultStore
     let options: Compiler.Options
     let root: String
@@ -28,19 +31,17 @@ struct PolicyLoop: Service {
     func run() async throws {
         let config = await state.config
         let board = state.board
-        let session = BenchSession(board: board, root: root, energy: energy, store: store,
-                                   log: { [logger] in logger.info("\($0)") })
         let loader = VariantLoader(options: options)
         for model in config.models {
             guard !Task.isShuttingDownGracefully else { return }
             notifier.status("preparing \(model.name)")
             do {
-                let prepared = try await Self.offPool { try PreparedModel.prepare(model, directory: config.variantsDirectory, options: options,
+                let prepared = try await Self.offPool { try PreparedModel.prepare(model, config: config, pull: pull, options: options,
                                                                                    log: { [logger] in logger.info("\($0)") }) }
                 await state.setPhase(model.name, .measuring)
                 notifier.status("measuring \(model.name): \(prepared.files.count) file(s) × \(config.threads.count) thread count(s)")
                 let measured = try await Self.offPool { try MeasuredModel.measure(prepared, config: config, model: model, session: session, options: options) }
-                await state.setMeasured(model.name, measured)
+                await state.setMeasured(model.name, prepared, measured)
                 logger.info("\(model.name): \(measured.candidates.count) candidate(s) measured")
             } catch {
                 logger.error("\(model.name): \(error)")
@@ -63,7 +64,8 @@ struct PolicyLoop: Service {
     /// One decision per serving model.
     func turn(time: Double, loader: VariantLoader, temperature: Double?, passiveTrip: Double?) async {
         let config = await state.config
-        let budget = await state.budget().watts
+        let constraints = await state.constraints()
+        let budget = constraints.budgetWatts
         for model in config.models {
             guard let entry = try? await state.model(model.name), entry.phase == .serving, let measured = entry.measured,
                   let worker = workers[model.name] else { continue }
@@ -73,9 +75,6 @@ struct PolicyLoop: Service {
             let slowdown = stats.requests >= 20 ? stats.p50Ms.flatMap { observed in active.map { observed / max(1e-9, $0.p50Ms) } } : nil
             let observation = Observation(time: time, rateHz: entry.last == nil ? nil : stats.rateHz, slowdown: slowdown,
                                           temperatureC: temperature, passiveTripC: passiveTrip)
-            let constraints = Constraints(budgetWatts: budget, sloP99Ms: config.sloP99Ms, maxAccuracyDropPoints: config.maxAccuracyDropPoints,
-                                          allowPowerModeSwitching: config.allowPowerModeSwitching,
-                                          powerModes: state.powerModes, currentPowerMode: state.board.powerMode)
             let candidates = entry.pinned.map { pin in measured.candidates.filter { $0.id == pin } } ?? measured.candidates
             do {
                 let (decision, next) = try Policy.decide(candidates, constraints: constraints, observation: observation, state: entry.policy)

@@ -1,6 +1,7 @@
 import Basics
 import Foundation
 import Measure
+import Policy
 import Testing
 @testable import Daemon
 
@@ -64,12 +65,30 @@ import Testing
         ("budget: 9\nthreads: [0]\nmodels: [{name: m, files: [m.onnx]}]", 2, 11, "between 1 and 256"),
         ("budget: 9\nsimulatePower: '9:3'\nmodels: [{name: m, files: [m.onnx]}]", 2, 16, "IDLE_W:ACTIVE_W"),
         ("budget: [\n", 2, 1, "YAML syntax"),
+        ("budget: 9\nmodels: [{name: m}]", 2, 10, "either files or a manifest"),
+        ("budget: 9\nmodels: [{name: m, files: [a.onnx], manifest: m.json}]", 2, 10, "either files or a manifest"),
+        ("budget: 9\nmodels: [{name: m, manifest: 'ftp://x/m.json'}]", 2, 30, "http, https or file URL"),
+        ("budget: 9\nmodels: [{name: m, manifest: m.json, derive: [fp16]}]", 2, 46, "derive goes with files"),
+        ("budget: 9\nregistry: {keep: 0}\nmodels: [{name: m, manifest: m.json}]", 2, 18, "keep must be between 1 and 100"),
+        ("budget: 9\nregistry: {margins: {p99: 3}}\nmodels: [{name: m, manifest: m.json}]", 2, 22, "unknown key 'p99'"),
     ])
     func mistakesAreRefusedWithTheirPlace(text: String, line: Int, column: Int, words: String) {
         #expect { try ConfigParser(file: "/etc/edgepilot/config.yaml").parse(text) } throws: { error in
             let description = "\(error)"
             return description.hasPrefix("/etc/edgepilot/config.yaml:\(line):\(column): ") && description.contains(words)
         }
+    }
+
+    @Test func aManifestModelAndTheRegistryAreRead() throws {
+        let config = try ConfigParser(file: "/etc/edgepilot/config.yaml").parse("""
+            budget: 9
+            registry: {keys: keys, pullIntervalSeconds: 60, keep: 2, margins: {p99IncreasePercent: 10}}
+            models: [{name: m, manifest: registry/m.json}, {name: n, manifest: "https://example.org/n.json"}]
+            """)
+        #expect(config.models.map(\.manifest) == ["file:///etc/edgepilot/registry/m.json", "https://example.org/n.json"])
+        #expect(config.registry.keys == "/etc/edgepilot/keys" && config.registry.pullIntervalSeconds == 60 && config.registry.keep == 2)
+        #expect(config.registry.margins.p99IncreasePercent == 10 && config.registry.margins.energyIncreasePercent == 50)
+        #expect(config.modelStoreDirectory == "/var/lib/edgepilot/models")
     }
 
     @Test func aMissingFileIsAConfigError() {

@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
             + (status.sloP99Ms.map { String(format: ", p99 SLO %.1f ms", $0) } ?? "")
             + (status.measuredWatts.map { String(format: "; board now %.2f W", $0) } ?? "") + " — \(status.energySource)")
         for model in status.models {
-            var line = "\(model.name): \(model.phase.rawValue)"
+            var line = "\(model.name)" + (model.version.map { " v\($0)" } ?? "") + ": \(model.phase.rawValue)"
             if let active = model.active {
                 line += ", running \(active)" + (model.precision.map { " (\($0.rawValue))" } ?? "")
                     + (model.predictedWatts.map { String(format: ", %.2f W predicted", $0) } ?? "")
@@ -36,6 +36,7 @@ struct StatusCommand: ParsableCommand {
             if let failure = model.failure { line += ": \(failure)" }
             print(line + ", \(model.candidates) candidate(s), \(model.waitingRequests) waiting")
             if let last = model.lastDecision { print("  last decision (\(last.code.rawValue)): \(last.reason)") }
+            if let note = model.versionNote { print("  versions: \(note)") }
             if let remeasure = model.lastDecision?.remeasure { print("  \(remeasure)") }
         }
     }
