@@ -101,8 +101,9 @@ demo: deps
 	.build/release/edgepilot simulate --db .build/demo-results.db --model mnist-cntk/fp32.onnx --board jetson-orin-nano \
 	  --trace examples/traces/mnist-cntk/load-bursts.csv
 	@echo
-	@echo "== edgepilotd — the agent on the $(DEMO_BOARD) tree with a simulated rail: measures, chooses, serves on its socket;"
-	@echo "   the CLI sends a load, lowers the budget, pins a candidate under load, lists the decisions, then SIGTERM (scripts/demo-daemon)"
+	@echo "== edgepilotd — the agent on the $(DEMO_BOARD) tree with a simulated rail: pulls MNIST from the example registry on"
+	@echo "   127.0.0.1, builds and measures its variants, chooses, serves on its socket; the CLI sends a load, lowers the budget,"
+	@echo "   pins a candidate under load; the registry publishes v2, judged before it may serve; SIGTERM (scripts/demo-daemon)"
 	EDGEPILOT=.build/release/edgepilot EDGEPILOTD=.build/release/edgepilotd scripts/demo-daemon
 
 # Benchmarks outside CI: the power sampler's own CPU cost at 100 Hz (Benchmarks/, ordo-one/benchmark).

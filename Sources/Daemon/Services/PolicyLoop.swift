@@ -78,7 +78,9 @@ struct PolicyLoop: Service {
             let candidates = entry.pinned.map { pin in measured.candidates.filter { $0.id == pin } } ?? measured.candidates
             do {
                 let (decision, next) = try Policy.decide(candidates, constraints: constraints, observation: observation, state: entry.policy)
-                if decision.chosen.id != active?.id, let path = measured.paths[decision.chosen.id] {
+                // A promoted version may name its candidates as the old one did: the file decides too.
+                let same = decision.chosen.id == active?.id && decision.chosen.variantSHA256 == active?.variantSHA256
+                if !same, let path = measured.paths[decision.chosen.id] {
                     let started = DispatchTime.now().uptimeNanoseconds
                     let loaded = try await Self.offPool { try loader.load(decision.chosen, path: path, shapes: model.shapes) }
                     worker.install(loaded)
