@@ -59,11 +59,14 @@ public enum EdgePilotAgent {
         let wake: @Sendable () -> Void = { wakeup.signal() }
         let log: @Sendable (String) -> Void = { [logger] in logger.info("\($0)") }
         let session = BenchSession(board: board, root: config.boardRoot, energy: energy, store: store, log: log)
+        let modeControl = PowerModeControl(config: config, profiles: profiles, energy: energy)
+        modeControl.simulate(mode: board.powerMode)
+        let measurements = Measurements(state: state, workers: workers, session: session, modes: modeControl, store: store, options: options,
+                                        logger: logger)
         let pull = RegistryPull(config: config, device: DeviceCapabilities(board), options: options, log: log)
-        let loop = PolicyLoop(state: state, workers: workers, session: session, pull: pull, store: store, options: options, root: config.boardRoot,
-                              wakeup: wakeup, notifier: notifier, logger: logger)
-        let manager = ModelManager(state: state, workers: workers, pull: pull, session: session, store: store, options: options, logger: logger,
-                                   wake: wake)
+        let loop = PolicyLoop(state: state, workers: workers, measurements: measurements, pull: pull, store: store, options: options,
+                              root: config.boardRoot, wakeup: wakeup, notifier: notifier, logger: logger)
+        let manager = ModelManager(state: state, pull: pull, measurements: measurements, store: store, logger: logger, wake: wake)
         let api = ControlAPI(state: state, workers: workers, store: store, energy: energy, version: version, wake: wake)
         let application = Application(
             router: api.router(group: config.socketGroup.flatMap(PeerCredentials.groupID)),

@@ -12,14 +12,17 @@ public final class EnergySetup: Sendable {
     public let activity: ActivityFlag?
     public let note: String?
     let simulator: SimulatedRail?
+    let levels: SimulatedLevels?
     /// The copy of the board tree the simulator writes (the tree at the root is left as it is).
     let tree: BoardTreeCopy?
 
-    init(meter: EnergyMeter, activity: ActivityFlag? = nil, note: String?, simulator: SimulatedRail? = nil, tree: BoardTreeCopy? = nil) {
+    init(meter: EnergyMeter, activity: ActivityFlag? = nil, note: String?, simulator: SimulatedRail? = nil,
+         levels: SimulatedLevels? = nil, tree: BoardTreeCopy? = nil) {
         self.meter = meter
         self.activity = activity
         self.note = note
         self.simulator = simulator
+        self.levels = levels
         self.tree = tree
     }
 
@@ -47,17 +50,26 @@ public final class EnergySetup: Sendable {
         let activity = ActivityFlag()
         do {
             let tree = try BoardTreeCopy(copying: root)
-            let simulator = try SimulatedRail(directory: tree.root + path, channel: channel,
-                                              trace: .activity(idle: power.idleWatts, active: power.activeWatts, flag: activity))
+            let levels = SimulatedLevels(idle: power.idleWatts, active: power.activeWatts)
+            let simulator = try SimulatedRail(directory: tree.root + path, channel: channel, trace: .activity(levels, flag: activity))
             try simulator.start()
             let sampler = try Sampler(source: try BoardSource.make(rail, root: tree.root), rateHz: rateHz)
             sampler.start()
             return EnergySetup(meter: .sampled(sampler, label: .simulated), activity: activity,
                                note: "simulated: \(rail.name) of a copy of \(root) follows \(power.idleWatts) W idle / \(power.activeWatts) W while an inference runs",
-                               simulator: simulator, tree: tree)
+                               simulator: simulator, levels: levels, tree: tree)
         } catch {
             throw MeasureError(.energy, "\(error)")
         }
+    }
+
+    /// A simulated rail draws `power` from now on (a simulated board entering another power
+    /// mode); false when the energy is not simulated.
+    @discardableResult
+    public func simulate(_ power: SimulatedPower) -> Bool {
+        guard let levels else { return false }
+        levels.set(idle: power.idleWatts, active: power.activeWatts)
+        return true
     }
 
     /// Stops the sampler and the simulator.

@@ -46,11 +46,11 @@ import Testing
         let good = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
         try "budget: [\nmodels: 3\n".write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         kill(daemon.process.processIdentifier, SIGHUP)
-        #expect(wait { daemon.output.contains("config.yaml:3:1: YAML syntax") && daemon.output.contains("the config in force stays") }, "\(daemon.output)")
+        #expect(eventually { daemon.output.contains("config.yaml:3:1: YAML syntax") && daemon.output.contains("the config in force stays") }, "\(daemon.output)")
         #expect(try daemon.curl(["http://d/v1/status"]).body.contains("\"budgetWatts\" : 9"))
         try good.replacingOccurrences(of: "budget: 9.0", with: "budget: 6.5").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         kill(daemon.process.processIdentifier, SIGHUP)
-        #expect(wait { (try? daemon.curl(["http://d/v1/status"]).body.contains("\"budgetWatts\" : 6.5")) == true })
+        #expect(eventually { (try? daemon.curl(["http://d/v1/status"]).body.contains("\"budgetWatts\" : 6.5")) == true })
 
         let stopped = daemon.stop()
         #expect(stopped.status == 0 && stopped.seconds < 10, "exit \(stopped.status) after \(stopped.seconds) s")
@@ -77,7 +77,7 @@ import Testing
             let target = index % 2 == 0 ? "fp16 ×1 @15W" : "fp32 ×1 @15W"
             let pin = try daemon.curl(["-X", "POST", "-d", "{\"candidate\": \"\(target)\"}", "http://d/v1/models/mnist/pin"])
             #expect(pin.status == 200, "\(pin.body)")
-            if wait(seconds: 3, { (try? daemon.curl(["http://d/v1/status"]).body.contains("\"active\" : \"\(target)\"")) == true }) { switched += 1 }
+            if eventually(seconds: 3, { (try? daemon.curl(["http://d/v1/status"]).body.contains("\"active\" : \"\(target)\"")) == true }) { switched += 1 }
         }
         load.stop()
         #expect(switched == 20)
@@ -177,7 +177,7 @@ import Testing
         try #require(daemon.waitUntilReady(), "no READY=1:\n\(daemon.output)")
         #expect(try daemon.curl(["http://d/v1/status"]).body.contains("\"version\" : 1"))
         try publish { $0["version"] = 2 }
-        #expect(wait(seconds: 60) { (try? daemon.curl(["http://d/v1/status"]).body.contains("\"version\" : 2")) == true }, "\(daemon.output)")
+        #expect(eventually(seconds: 60) { (try? daemon.curl(["http://d/v1/status"]).body.contains("\"version\" : 2")) == true }, "\(daemon.output)")
         let squeezenet = try Data(contentsOf: URL(fileURLWithPath: Repository.root + "/examples/models/squeezenet1.1/fp32.onnx"))
         let digest = try Shell.run("/usr/bin/sha256sum", [Repository.root + "/examples/models/squeezenet1.1/fp32.onnx"]).stdout.prefix(64)
         try publish { document in
@@ -187,7 +187,7 @@ import Testing
             document["data"] = nil
         }
         var refusal: [String: Any]?
-        _ = wait(seconds: 60) {
+        _ = eventually(seconds: 60) {
             let decisions = (try? JSONSerialization.jsonObject(with: Data(daemon.curl(["http://d/v1/decisions"]).body.utf8))) as? [[String: Any]]
             refusal = decisions?.first { $0["code"] as? String == "rolledBack" }
             return refusal != nil
@@ -212,15 +212,6 @@ import Testing
         let verify = try Shell.run("/usr/bin/systemd-analyze", ["verify", path])
         #expect(verify.status == 0 && verify.stderr.isEmpty, "\(verify.stderr)")
         #expect(unit.contains("Type=notify") && unit.contains("WatchdogSec=") && unit.contains("ProtectSystem=strict"))
-    }
-
-    private func wait(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(100_000)
-        }
-        return false
     }
 
     /// A client's tally, shared with its thread.

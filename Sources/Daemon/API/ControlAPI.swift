@@ -59,10 +59,10 @@ struct ControlAPI {
         }
         let now = MonotonicClock.now()
         let window = energy.meter.window(from: now - 1_000_000_000, to: now, cpuSeconds: 0)
-        let board = state.board
+        let board = await state.board
         return try JSONBody.response(StatusReport(
             version: version, board: board.board.moduleName ?? board.model ?? board.board.family, profile: board.profile, powerMode: board.powerMode,
-            budgetWatts: budget.watts, budgetSource: budget.source, sloP99Ms: config.sloP99Ms,
+            lastPowerModeSwitch: await state.lastModeSwitch, budgetWatts: budget.watts, budgetSource: budget.source, sloP99Ms: config.sloP99Ms,
             measuredWatts: window.samples > 0 || window.source == .estimated ? window.meanWatts : nil, energySource: energy.meter.description,
             models: models))
     }

@@ -34,6 +34,8 @@ public struct StatusReport: Codable, Sendable {
     public var board: String?
     public var profile: String?
     public var powerMode: String?
+    /// The last run of nvpmodel: command, modes, outcome (and why it failed).
+    public var lastPowerModeSwitch: String?
     public var budgetWatts: Double
     public var budgetSource: String
     public var sloP99Ms: Double?

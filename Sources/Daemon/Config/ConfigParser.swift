@@ -29,7 +29,7 @@ public struct ConfigParser: YAMLReading {
         let top = try mapping(root, "the config", keys: [
             "boardRoot", "profiles", "stateDirectory", "socket", "socketGroup", "budget", "sloP99Ms", "maxAccuracyDropPoints",
             "allowPowerModeSwitching", "threads", "measureSeconds", "idleSeconds", "policyIntervalSeconds", "queueLimit", "models",
-            "simulatePower", "registry",
+            "simulatePower", "simulatePowerModes", "registry", "nvpmodel",
         ])
         var config = DaemonConfig()
         if let node = top["boardRoot"] { config.boardRoot = try path(node) }
@@ -59,15 +59,38 @@ public struct ConfigParser: YAMLReading {
         }
         if let node = top["registry"] { config.registry = try registry(node) }
         config.models = try models(required(top, "models", in: root))
-        if let node = top["simulatePower"] {
-            let text = try string(node)
-            do {
-                config.simulatePower = try SimulatedPower(parsing: text)
-            } catch {
-                throw fail(node, error.description)
-            }
+        if let node = top["nvpmodel"] { config.nvpmodel = try nvpmodel(node) }
+        if let node = top["simulatePower"] { config.simulatePower = try simulated(node) }
+        for (key, value) in try top["simulatePowerModes"].map({ node throws(YAMLFileError) in try pairs(node, "simulatePowerModes") }) ?? [] {
+            guard config.simulatePower != nil else { throw fail(key, "simulatePowerModes goes with simulatePower") }
+            config.simulatePowerModes[try string(key)] = try simulated(value)
         }
         return config
+    }
+
+    private func simulated(_ node: Node) throws(YAMLFileError) -> SimulatedPower {
+        let text = try string(node)
+        do {
+            return try SimulatedPower(parsing: text)
+        } catch {
+            throw fail(node, error.description)
+        }
+    }
+
+    private func nvpmodel(_ node: Node) throws(YAMLFileError) -> DaemonConfig.Nvpmodel {
+        let fields = try mapping(node, "nvpmodel", keys: ["command", "timeoutSeconds", "measureModes", "retrySeconds"])
+        var nvpmodel = DaemonConfig.Nvpmodel()
+        if let command = fields["command"] {
+            nvpmodel.command = command.scalar != nil ? [try string(command)] : try strings(command)
+            guard let tool = nvpmodel.command.first, tool.hasPrefix("/") else { throw fail(command, "nvpmodel.command starts with an absolute path") }
+        }
+        if let value = fields["timeoutSeconds"] { nvpmodel.timeoutSeconds = try positive(value) }
+        if let value = fields["retrySeconds"] { nvpmodel.retrySeconds = try atLeastZero(value) }
+        if let value = fields["measureModes"] {
+            nvpmodel.measureModes = try strings(value)
+            guard nvpmodel.measureModes?.isEmpty == false else { throw fail(value, "measureModes lists at least one mode") }
+        }
+        return nvpmodel
     }
 
     private func budget(_ node: Node) throws(YAMLFileError) -> DaemonConfig.Budget {

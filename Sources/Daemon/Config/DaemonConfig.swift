@@ -61,6 +61,19 @@ public struct DaemonConfig: Sendable, Equatable {
     public var sloP99Ms: Double?
     public var maxAccuracyDropPoints: Double?
     public var allowPowerModeSwitching = false
+    /// How power modes are set and which are measured (Jetson boards; used only when switching is allowed).
+    public struct Nvpmodel: Sendable, Equatable {
+        /// The tool and any leading arguments; `-m <id>` is appended.
+        public var command = ["/usr/sbin/nvpmodel"]
+        public var timeoutSeconds = 20.0
+        /// Modes to measure candidates in; nil: every mode both the profile (not needing a reboot)
+        /// and the board's nvpmodel.conf list.
+        public var measureModes: [String]?
+        /// After a failed switch, no other is tried for this long.
+        public var retrySeconds = 600.0
+    }
+
+    public var nvpmodel = Nvpmodel()
     /// Thread counts each variant is measured (and may run) at.
     public var threads = [1]
     /// The bench protocol's minimum timed seconds per candidate, and idle seconds before it.
@@ -72,6 +85,9 @@ public struct DaemonConfig: Sendable, Equatable {
     public var models: [Model] = []
     /// Demos and tests only: the board's total INA3221 rail simulated in a copy of `boardRoot`.
     public var simulatePower: SimulatedPower?
+    /// Demos and tests only: what the simulated rail draws in a power mode other than the one
+    /// `simulatePower` stands for (a simulated board whose modes differ).
+    public var simulatePowerModes: [String: SimulatedPower] = [:]
 
     public init() {}
 

@@ -13,6 +13,14 @@ public struct MeasuredModel: Sendable {
     /// Candidate id → variant file.
     public var paths: [String: String]
 
+    /// `other`'s candidates added; those it measured again (same id) replaced.
+    mutating func merge(_ other: MeasuredModel) {
+        let ids = Set(other.candidates.map(\.id))
+        candidates.removeAll { ids.contains($0.id) }
+        candidates += other.candidates
+        paths.merge(other.paths) { _, new in new }
+    }
+
     /// One bench session over all the model's files (FP32 first, so the others' agreement is
     /// with it), stored in the results database as `bench` stores its runs.
     static func measure(_ prepared: PreparedModel, config: DaemonConfig, model: DaemonConfig.Model, session: BenchSession,

@@ -20,10 +20,18 @@ public actor DaemonState {
         /// For a model pulled from a manifest: the version serving, and what happened to the last new one.
         var version: Int?
         var versionNote: String?
+        /// A measurement again (drift, a new mode) is under way.
+        var remeasuring = false
     }
 
     public private(set) var config: DaemonConfig
-    public let board: HardwareInfo
+    /// The board as last probed (its power mode changes when the daemon switches it).
+    public private(set) var board: HardwareInfo
+    /// The last run of nvpmodel, in words; after a failed one, no switch before `modeRetryAt`.
+    public private(set) var lastModeSwitch: String?
+    private var modeRetryAt: Date?
+    /// A measurement has the board (and perhaps its mode): the policy waits, serving goes on.
+    public private(set) var measuring = false
     /// The board profile's power modes (nominal watts, which need a reboot).
     public let powerModes: [PowerModeSpec]
     /// Set through the API (`PUT /v1/budget`); nil: the config's (or its schedule's) budget.
@@ -47,6 +55,15 @@ public actor DaemonState {
     }
 
     func setBudget(_ watts: Double?) { budgetOverride = watts }
+
+    func setBoard(_ board: HardwareInfo) { self.board = board }
+
+    func setMeasuring(_ value: Bool) { measuring = value }
+
+    func noteModeSwitch(_ summary: String, failed: Bool, retryAfter seconds: Double, now: Date = Date()) {
+        lastModeSwitch = summary
+        modeRetryAt = failed ? now.addingTimeInterval(seconds) : nil
+    }
 
     /// A reloaded config: budget, SLO, accuracy floor and policy knobs take effect at once;
     /// models, paths and the socket only at the next start.
@@ -85,10 +102,29 @@ public actor DaemonState {
 
     func noteVersion(_ name: String, _ note: String) { models[name]?.versionNote = note }
 
-    /// The constraints in force now.
-    func constraints() -> Constraints {
-        Constraints(budgetWatts: budget().watts, sloP99Ms: config.sloP99Ms, maxAccuracyDropPoints: config.maxAccuracyDropPoints,
-                    allowPowerModeSwitching: config.allowPowerModeSwitching, powerModes: powerModes, currentPowerMode: board.powerMode)
+    /// The constraints in force now for `model`. The power mode is the board's: only the first
+    /// configured model's decisions may change it (the others choose within it), and not while
+    /// a failed switch's retry time runs.
+    func constraints(for model: String? = nil, now: Date = Date()) -> Constraints {
+        let leads = model == nil || model == config.models.first?.name
+        let paused = modeRetryAt.map { now < $0 } ?? false
+        return Constraints(budgetWatts: budget().watts, sloP99Ms: config.sloP99Ms, maxAccuracyDropPoints: config.maxAccuracyDropPoints,
+                           allowPowerModeSwitching: config.allowPowerModeSwitching && leads && !paused, powerModes: powerModes,
+                           currentPowerMode: board.powerMode)
+    }
+
+    /// False when one is already under way.
+    func startRemeasuring(_ name: String) -> Bool {
+        guard models[name]?.remeasuring == false else { return false }
+        models[name]?.remeasuring = true
+        return true
+    }
+
+    func stopRemeasuring(_ name: String) { models[name]?.remeasuring = false }
+
+    /// Candidates measured again (drift, a new power mode) replace the old ones of the same id.
+    func merge(_ name: String, _ measured: MeasuredModel) {
+        models[name]?.measured?.merge(measured)
     }
 
     func model(_ name: String) throws(DaemonError) -> Model {

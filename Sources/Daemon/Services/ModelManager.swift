@@ -16,11 +16,9 @@ import Store
 /// its numbers.
 struct ModelManager: Service {
     let state: DaemonState
-    let workers: [String: InferenceWorker]
     let pull: RegistryPull
-    let session: BenchSession
+    let measurements: Measurements
     let store: ResultStore
-    let options: Compiler.Options
     let logger: Logger
     let wake: @Sendable () -> Void
 
@@ -51,17 +49,14 @@ struct ModelManager: Service {
         }
         logger.notice("\(model.name): v\(installed.version) installed; measuring it before it may serve")
         await state.noteVersion(model.name, "v\(installed.version) measuring")
-        let constraints = await state.constraints()
+        let constraints = await state.constraints(for: model.name)
         let rate = entry.last?.rateHz ?? 0
         let verdict: Promotion.Verdict
         let measured: MeasuredModel
         do {
-            while let worker = workers[model.name], worker.waitingRequests > 0 { try await Task.sleep(for: .milliseconds(50)) }
             // Both versions measured now, back to back, so they are compared under the same conditions.
-            let (serving, new) = try await PolicyLoop.offPool {
-                (try MeasuredModel.measure(current, config: config, model: model, session: session, options: options),
-                 try MeasuredModel.measure(prepared, config: config, model: model, session: session, options: options))
-            }
+            let serving = try await measurements.measure(current, model: model)
+            let new = try await measurements.measure(prepared, model: model)
             measured = new
             verdict = try Promotion.judge(serving: serving.candidates, new: new.candidates, constraints: constraints, rateHz: rate,
                                           margins: config.registry.margins)
@@ -98,7 +93,7 @@ struct ModelManager: Service {
     }
 
     private func record(_ model: DaemonConfig.Model, code: String, reason: String, best: Candidate, version: Int, constraints: Constraints, rate: Double) {
-        try? store.record(DecisionRecord(createdAt: Date(), model: model.name, code: code, reason: reason, candidate: best.id, precision: best.precision,
+        _ = try? store.record(DecisionRecord(createdAt: Date(), model: model.name, code: code, reason: reason, candidate: best.id, precision: best.precision,
                                          threads: best.threads, powerMode: best.powerMode, variantSHA256: best.variantSHA256,
                                          predictedWatts: best.watts(atRate: rate, upper: true), budgetWatts: constraints.budgetWatts, rateHz: rate,
                                          inputsJSON: "{\"version\":\(version)}"))

@@ -63,3 +63,12 @@ enum Nvpmodel {
         return PowerModeInfo(id: id, name: name, nominalWatts: nil, defaultId: conf?.defaultId, source: SysfsRoot.display(statusPath))
     }
 }
+
+extension HardwareProbe {
+    /// The power modes nvpmodel can set on the board at `root` (`etc/nvpmodel.conf`), name → id
+    /// (`nvpmodel -m <id>`); empty without the file.
+    public static func nvpmodelModes(root: String, reader: any FileSystemReading = PosixFileReader()) -> [String: Int] {
+        guard let text = try? reader.readFile(atPath: (root.hasSuffix("/") ? root : root + "/") + Nvpmodel.confPath) else { return [:] }
+        return Dictionary(Nvpmodel.parseConf(text).modes.map { ($0.value, $0.key) }, uniquingKeysWith: min)
+    }
+}

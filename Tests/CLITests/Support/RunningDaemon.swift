@@ -10,9 +10,9 @@ final class RunningDaemon: @unchecked Sendable {
     let process = Process()
     let log: String
 
-    static func config(_ directory: String, budget: Double = 9, extra: String = "", models: String) -> String {
+    static func config(_ directory: String, budget: Double = 9, extra: String = "", models: String, board: String) -> String {
         """
-        boardRoot: \(Repository.fixture("jetson-orin-nano"))
+        boardRoot: \(board)
         profiles: \(Repository.root)/profiles
         stateDirectory: \(directory)/state
         socket: \(directory)/run/edgepilot.sock
@@ -36,9 +36,12 @@ final class RunningDaemon: @unchecked Sendable {
             eval: \(Repository.root)/examples/eval/mnist-16
         """
 
-    init(budget: Double = 9, extra: String = "", models: String = RunningDaemon.mnist, binary: BuiltBinary = BuiltBinary("edgepilotd")) throws {
+    /// `board`: the tree to run on (default: the Orin Nano fixture itself; a test that changes
+    /// the tree passes a copy).
+    init(budget: Double = 9, extra: String = "", models: String = RunningDaemon.mnist, board: String = Repository.fixture("jetson-orin-nano"),
+         binary: BuiltBinary = BuiltBinary("edgepilotd")) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Self.config(directory, budget: budget, extra: extra, models: models).write(toFile: directory + "/config.yaml", atomically: true, encoding: .utf8)
+        try Self.config(directory, budget: budget, extra: extra, models: models, board: board).write(toFile: directory + "/config.yaml", atomically: true, encoding: .utf8)
         notify = try NotifySocket(directory: directory)
         log = directory + "/edgepilotd.log"
         FileManager.default.createFile(atPath: log, contents: nil)
@@ -88,6 +91,16 @@ final class RunningDaemon: @unchecked Sendable {
         process.waitUntilExit()
         return (process.terminationStatus, Date().timeIntervalSince(start))
     }
+}
+
+/// Polls `condition` every 0.1 s until it holds or `seconds` pass.
+func eventually(seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(100_000)
+    }
+    return condition()
 }
 
 enum Shell {

@@ -25,9 +25,10 @@ struct DecisionsCommand: ParsableCommand {
         decoder.dateDecodingStrategy = .iso8601
         let formatter = ISO8601DateFormatter()
         for decision in try decoder.decode([DecisionRecord].self, from: response.body) {
-            print("\(formatter.string(from: decision.createdAt))  \(decision.model)  \(decision.candidate)  "
-                + String(format: "%.2f W / %.2f W budget, %.1f req/s", decision.predictedWatts, decision.budgetWatts, decision.rateHz)
-                + "  \(decision.code): \(decision.reason)")
+            // A power-mode switch names no candidate: the tool's run is the whole story.
+            let figures = decision.candidate.isEmpty ? ""
+                : "\(decision.candidate)  " + String(format: "%.2f W / %.2f W budget, %.1f req/s  ", decision.predictedWatts, decision.budgetWatts, decision.rateHz)
+            print("\(formatter.string(from: decision.createdAt))  \(decision.model)  \(figures)\(decision.code): \(decision.reason)")
         }
     }
 }

@@ -23,6 +23,7 @@ struct StatusCommand: ParsableCommand {
         let status = try decoder.decode(StatusReport.self, from: response.body)
         print("edgepilotd \(status.version) on \(status.board ?? "an unknown board")\(status.profile.map { " (\($0))" } ?? "")"
             + (status.powerMode.map { ", power mode \($0)" } ?? ""))
+        if let switched = status.lastPowerModeSwitch { print("last power-mode switch: \(switched)") }
         print(String(format: "budget %.2f W (%@)", status.budgetWatts, status.budgetSource)
             + (status.sloP99Ms.map { String(format: ", p99 SLO %.1f ms", $0) } ?? "")
             + (status.measuredWatts.map { String(format: "; board now %.2f W", $0) } ?? "") + " — \(status.energySource)")
