@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import Measure
 import NIOCore
+import NIOPosix
 import Policy
 import Probe
 import Registry
@@ -19,6 +20,13 @@ import Variants
 /// in that order and stopped in reverse on SIGTERM/SIGINT within a bounded time. `edgepilotd`
 /// only parses its arguments and calls `run`.
 public enum EdgePilotAgent {
+    /// Runs Swift concurrency's jobs on the event loops that serve the socket, so a request's
+    /// handler does not hop between thread pools (measured: docs/api.md "Overhead"). Call first,
+    /// from the main thread, once.
+    public static func runConcurrencyOnEventLoops() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     public static func run(configPath: String, version: String, logger: Logger) async throws {
         let config = try ConfigParser.load(configPath)
         let profiles = try loadProfiles(config)

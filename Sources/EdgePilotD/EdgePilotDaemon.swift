@@ -17,6 +17,7 @@ struct EdgePilotDaemon: AsyncParsableCommand {
     @Flag(name: .long, help: "Log every decision and measurement step (debug level).") var verbose = false
 
     func run() async throws {
+        _ = EdgePilotAgent.runConcurrencyOnEventLoops()
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "edgepilotd")
         logger.logLevel = verbose ? .debug : .info

@@ -116,8 +116,8 @@ struct ControlAPI {
     /// `{"input": [numbers]}` in and `{"output": [...], "shape": [...]}` out; the headers say what ran.
     func infer(_ request: Request, _ context: ControlContext) async throws -> Response {
         let name = try context.parameters.require("name")
-        _ = try await state.model(name)
-        guard let worker = workers[name] else { throw APIError(.notFound, "model", "no model '\(name.prefix(64))'") }
+        // The workers, not the state actor: a hop to the actor and back costs more than a small inference.
+        guard let worker = workers[name] else { throw APIError(.notFound, "model", "no model '\(name.prefix(64))' (models: \(workers.keys.sorted().joined(separator: ", ")))") }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let json = request.headers[.contentType]?.hasPrefix("application/json") == true

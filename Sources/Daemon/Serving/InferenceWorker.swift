@@ -58,12 +58,15 @@ public final class InferenceWorker: @unchecked Sendable {
     public var waitingRequests: Int { lock.withLock { waiting } }
 
     public func infer(_ input: [UInt8]) async throws(DaemonError) -> Result {
-        let admitted: Bool = lock.withLock {
-            guard waiting < limit else { return false }
+        let admitted: Int? = lock.withLock {
+            guard waiting < limit else { return nil }
             waiting += 1
-            return true
+            return waiting
         }
-        guard admitted else { throw DaemonError(.busy, "model '\(name)': \(limit) request(s) already waiting") }
+        guard let position = admitted else { throw DaemonError(.busy, "model '\(name)': \(limit) request(s) already waiting") }
+        // Alone: run on this thread (a serial queue with nothing on it runs `sync` work in place),
+        // saving two thread wake-ups; behind others: wait in line without holding this thread.
+        if position == 1 { return try queue.sync { runOne(input) }.get() }
         let outcome: Swift.Result<Result, DaemonError> = await withCheckedContinuation { continuation in
             queue.async { [self] in
                 continuation.resume(returning: runOne(input))
