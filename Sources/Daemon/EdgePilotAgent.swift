@@ -21,8 +21,7 @@ import Variants
 /// only parses its arguments and calls `run`.
 public enum EdgePilotAgent {
     /// Runs Swift concurrency's jobs on the event loops that serve the socket, so a request's
-    /// handler does not hop between thread pools (measured: docs/api.md "Overhead"). Call first,
-    /// from the main thread, once.
+    /// handler does not hop between thread pools. Call first, from the main thread, once.
     public static func runConcurrencyOnEventLoops() -> Bool {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }

@@ -48,9 +48,8 @@ struct PowerModeControl: Sendable {
     /// configured ones, else every mode the profile lists live (no reboot) that nvpmodel.conf names.
     func measurable(current: String?, profile: [PowerModeSpec]) -> [String] {
         guard config.allowPowerModeSwitching, let current else { return [current].compactMap { $0 } }
-        let wanted = config.nvpmodel.measureModes ?? profile.filter { !$0.needsReboot }.map(\.name)
-        let live = Set(profile.filter { !$0.needsReboot }.map(\.name))
-        let others = wanted.filter { $0 != current && ids[$0] != nil && live.contains($0) }
+        let live = profile.filter { !$0.needsReboot }.map(\.name)
+        let others = (config.nvpmodel.measureModes ?? live).filter { $0 != current && ids[$0] != nil && live.contains($0) }
         return [current] + others
     }
 
@@ -72,7 +71,7 @@ struct PowerModeControl: Sendable {
         result.run = run
         result.board = probe()
         let reported = result.board?.powerMode
-        if run.failure != nil || run.timedOut || run.status != 0 {
+        if run.status != 0 {  // nil too: killed at the limit, or not started
             result.failure = run.timedOut ? "no answer within the limit" : run.failure ?? "the tool failed"
         } else if reported != mode {
             result.failure = "the tool exited 0 but the board reports \(reported ?? "no mode")"

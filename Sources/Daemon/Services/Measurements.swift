@@ -12,7 +12,7 @@ import Store
 /// the cores are shared), none started while a request waits (serving comes first). A model is
 /// measured in each mode its candidates are wanted in, switching with nvpmodel between them,
 /// and the board is returned to the mode it was in; every run of the tool is stored.
-final class Measurements: Sendable {
+struct Measurements: Sendable {
     let state: DaemonState
     let workers: [String: InferenceWorker]
     let session: BenchSession
@@ -21,17 +21,6 @@ final class Measurements: Sendable {
     let options: Compiler.Options
     let logger: Logger
     private let lock = AsyncLock()
-
-    init(state: DaemonState, workers: [String: InferenceWorker], session: BenchSession, modes: PowerModeControl, store: ResultStore,
-         options: Compiler.Options, logger: Logger) {
-        self.state = state
-        self.workers = workers
-        self.session = session
-        self.modes = modes
-        self.store = store
-        self.options = options
-        self.logger = logger
-    }
 
     /// `prepared`'s candidates in `only` (nil: every mode that may be chosen; the board's current
     /// one first). A mode the board cannot be switched to is left out and said so in the log.
@@ -106,7 +95,7 @@ final class Measurements: Sendable {
         ]
         let json = (try? JSONSerialization.data(withJSONObject: inputs, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         _ = try? store.record(DecisionRecord(createdAt: Date(), model: model, code: result.succeeded ? "powerMode" : "powerModeFailed",
-                                         reason: "\(result.summary) (\(why))", candidate: "", precision: .fp32, threads: 0,
+                                         reason: "\(result.summary) (\(why))", candidate: "", precision: .fp32, threads: 0,  // no candidate: placeholders
                                          powerMode: result.succeeded ? result.to : result.from, variantSHA256: nil, predictedWatts: 0,
                                          budgetWatts: budget, rateHz: 0, inputsJSON: json))
     }
