@@ -13,12 +13,16 @@ struct InferCommand: ParsableCommand {
     @Option(name: .long, help: "Send the input this many times and report throughput and latency (a load for the policy to see).")
     var `repeat`: Int = 1
     @Option(name: .long, help: "With --repeat: clients sending at once.") var concurrency = 1
+    @Option(name: .long, help: ArgumentHelp("With --repeat: send at this many requests per second in all (on a fixed schedule), not as fast as answers come.",
+                                            valueName: "per-second"))
+    var rate: Double?
     @OptionGroup var socketOptions: SocketOptions
 
     func validate() throws {
         guard (1...10_000_000).contains(self.repeat), (1...64).contains(concurrency) else {
             throw ValidationError("--repeat must be ≥ 1 and --concurrency 1…64")
         }
+        if let rate, !(rate.isFinite && rate > 0 && rate <= 1_000_000) { throw ValidationError("--rate must be a number of requests per second, 0 < rate ≤ 1000000") }
     }
 
     func run() throws {
@@ -43,7 +47,9 @@ struct InferCommand: ParsableCommand {
         }
     }
 
-    /// `--repeat N --concurrency C`: N requests from C clients; what ran, throughput, latency.
+    /// `--repeat N --concurrency C [--rate R]`: N requests from C clients, each sending as soon as
+    /// its last answer came or, with a rate, at its slots of a fixed schedule (late ones go at
+    /// once); what ran, throughput, latency.
     private func load() throws {
         guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("cannot read \(input)") }
         let path = "/v1/models/\(PathComponent.escape(model))/infer"
@@ -52,7 +58,11 @@ struct InferCommand: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: concurrency) { index in
             let share = self.repeat / concurrency + (index < self.repeat % concurrency ? 1 : 0)
             let client = socketOptions.client  // one connection per client
-            for _ in 0..<share {
+            for k in 0..<share {
+                if let rate {
+                    let due = started.addingTimeInterval(Double(k * concurrency + index) / rate).timeIntervalSinceNow
+                    if due > 0 { usleep(UInt32(min(due, 60) * 1e6)) }
+                }
                 let begin = DispatchTime.now().uptimeNanoseconds
                 let response = try? client.call("POST", path, body: data, contentType: "application/octet-stream",
                                                               accept: "application/octet-stream")
