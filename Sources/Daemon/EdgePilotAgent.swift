@@ -75,9 +75,11 @@ public enum EdgePilotAgent {
                               root: config.boardRoot, wakeup: wakeup, notifier: notifier, logger: logger)
         let manager = ModelManager(state: state, pull: pull, measurements: measurements, store: store, logger: logger, wake: wake)
         let api = ControlAPI(state: state, workers: workers, store: store, energy: energy, version: version, wake: wake)
+        let socketGroup = config.socketGroup.flatMap(PeerCredentials.groupID), serverName = "edgepilotd/\(version)"
         let application = Application(
-            router: api.router(group: config.socketGroup.flatMap(PeerCredentials.groupID)),
-            configuration: .init(address: .unixDomainSocket(path: config.socket), serverName: "edgepilotd/\(version)"),
+            router: api.router(group: socketGroup),
+            server: .http1(configuration: .init(additionalChannelHandlers: [InferFastPath(workers: workers, group: socketGroup, serverName: serverName)])),
+            configuration: .init(address: .unixDomainSocket(path: config.socket), serverName: serverName),
             onServerRunning: { _ in
                 secureSocket(config, logger: logger)
                 logger.notice("control API on \(config.socket)")

@@ -129,10 +129,7 @@ struct ControlAPI {
             input = Array(body.readableBytesView)
         }
         let result = try await worker.infer(input)
-        var headers: HTTPFields = [
-            .init("X-EdgePilot-Variant")!: result.candidate, .init("X-EdgePilot-Precision")!: result.precision.rawValue,
-            .init("X-EdgePilot-Latency-Ms")!: String(format: "%.3f", Double(result.nanoseconds) / 1e6),
-        ]
+        var headers = result.headerFields
         if json || request.headers[.accept]?.contains("application/json") == true {
             struct Output: Encodable { var output: [Float], shape: [Int], variant: String, precision: Precision, latencyMs: Double }
             let floats = result.output.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }

@@ -57,16 +57,27 @@ public final class InferenceWorker: @unchecked Sendable {
     public var active: LoadedVariant? { lock.withLock { installed } }
     public var waitingRequests: Int { lock.withLock { waiting } }
 
-    public func infer(_ input: [UInt8]) async throws(DaemonError) -> Result {
-        let admitted: Int? = lock.withLock {
-            guard waiting < limit else { return nil }
-            waiting += 1
-            return waiting
+    /// Runs the request at once on this thread when no other request is waiting; nil when
+    /// others are in line (then `infer` queues it behind them).
+    public func inferIfIdle(_ input: [UInt8]) -> Swift.Result<Result, DaemonError>? {
+        let alone = lock.withLock {
+            guard waiting == 0 else { return false }
+            waiting = 1
+            return true
         }
-        guard let position = admitted else { throw DaemonError(.busy, "model '\(name)': \(limit) request(s) already waiting") }
-        // Alone: run on this thread (a serial queue with nothing on it runs `sync` work in place),
-        // saving two thread wake-ups; behind others: wait in line without holding this thread.
-        if position == 1 { return try queue.sync { runOne(input) }.get() }
+        // A serial queue with nothing on it runs `sync` work in place: no thread wake-ups.
+        return alone ? queue.sync { runOne(input) } : nil
+    }
+
+    public func infer(_ input: [UInt8]) async throws(DaemonError) -> Result {
+        if let now = inferIfIdle(input) { return try now.get() }
+        let admitted = lock.withLock {
+            guard waiting < limit else { return false }
+            waiting += 1
+            return true
+        }
+        guard admitted else { throw DaemonError(.busy, "model '\(name)': \(limit) request(s) already waiting") }
+        // Behind others: wait in line without holding this thread.
         let outcome: Swift.Result<Result, DaemonError> = await withCheckedContinuation { continuation in
             queue.async { [self] in
                 continuation.resume(returning: runOne(input))

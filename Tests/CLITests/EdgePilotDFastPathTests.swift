@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Raw inference requests are answered on the event loop, without the router (InferFastPath):
+/// on one keep-alive connection the answers come back in request order and say the same as the
+/// router's, and a request the fast path cannot serve still gets the router's JSON error.
+@Suite(.serialized) struct EdgePilotDFastPathTests {
+    @Test func pipelinedRequestsAreAnsweredInOrderAndAlike() throws {
+        let daemon = try RunningDaemon()
+        try #require(daemon.waitUntilReady(), "no READY=1:\n\(daemon.output)")
+        let digit = try Data(try Data(contentsOf: URL(fileURLWithPath: EdgePilotDTests.digit)).prefix(3136))
+        func post(_ body: Data, accept: String = "application/octet-stream") -> Data {
+            Data("POST /v1/models/mnist/infer HTTP/1.1\r\nHost: d\r\nContent-Type: application/octet-stream\r\nAccept: \(accept)\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+        }
+        // Written at once: a router request first, then raw inferences that must wait their turn,
+        // one the router serves as JSON, and one of the wrong size.
+        let connection = try UnixConnection(path: daemon.socket)
+        try connection.send(Data("GET /v1/models HTTP/1.1\r\nHost: d\r\n\r\n".utf8) + post(digit) + post(digit) + post(digit, accept: "application/json")
+                            + post(Data(count: 8)) + post(digit))
+        let answers = try (0..<6).map { _ in try connection.readResponse() }
+        #expect(answers.map(\.status) == [200, 200, 200, 200, 400, 200], "\(answers.map(\.status))")
+        #expect(String(decoding: answers[0].body, as: UTF8.self).contains("\"name\""))
+        #expect(String(decoding: answers[4].body, as: UTF8.self).contains("the input is 8 bytes"))
+        let raw = answers[1].body.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        let json = try #require(try JSONSerialization.jsonObject(with: answers[3].body) as? [String: Any])
+        let floats = try #require(json["output"] as? [Double]).map { Float($0) }
+        #expect(raw.count == 10 && floats.count == 10 && zip(raw, floats).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($0)) }, "\(raw) \(floats)")
+        // With nothing before it on the connection a raw inference takes the fast path; a router
+        // request written right behind it is answered after it.
+        try connection.send(post(digit) + Data("GET /v1/models HTTP/1.1\r\nHost: d\r\n\r\n".utf8))
+        let fast = try connection.readResponse(), after = try connection.readResponse()
+        #expect(fast.status == 200 && after.status == 200 && String(decoding: after.body, as: UTF8.self).contains("\"name\""))
+        for answer in [answers[1], answers[2], answers[5], fast] {
+            #expect(answer.body == answers[1].body && answer.headers["x-edgepilot-variant"] != nil && answer.headers["server"] != nil, "\(answer.headers)")
+        }
+    }
+}
+
+/// One HTTP/1.1 connection on a Unix socket, read by hand (Content-Length bodies only).
+final class UnixConnection {
+    struct Response {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+    }
+
+    private let socket: Int32
+    private var buffer = Data()
+
+    init(path: String) throws {
+        socket = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        _ = withUnsafeMutableBytes(of: &address.sun_path) { path.utf8CString.withUnsafeBytes($0.copyMemory) }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(socket) }
+
+    func send(_ data: Data) throws {
+        try data.withUnsafeBytes { bytes in
+            var sent = 0
+            while sent < bytes.count {
+                let n = write(socket, bytes.baseAddress! + sent, bytes.count - sent)
+                guard n > 0 else { throw POSIXError(.EIO) }
+                sent += n
+            }
+        }
+    }
+
+    func readResponse() throws -> Response {
+        let separator = Data("\r\n\r\n".utf8)
+        while buffer.range(of: separator) == nil { try fill() }
+        let end = buffer.range(of: separator)!
+        let lines = String(decoding: buffer[buffer.startIndex..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        let length = Int(headers["content-length"] ?? "0") ?? 0
+        while buffer.count - (end.upperBound - buffer.startIndex) < length { try fill() }
+        let body = Data(buffer[end.upperBound..<(end.upperBound + length)])
+        buffer = Data(buffer[(end.upperBound + length)...])
+        let status = Int(lines[0].split(separator: " ").dropFirst().first ?? "") ?? 0
+        return Response(status: status, headers: headers, body: body)
+    }
+
+    private func fill() throws {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let n = read(socket, &chunk, chunk.count)
+        guard n > 0 else { throw POSIXError(.ECONNRESET) }
+        buffer.append(contentsOf: chunk[0..<n])
+    }
+}
