@@ -33,6 +33,13 @@ import Testing
         for answer in [answers[1], answers[2], answers[5], fast] {
             #expect(answer.body == answers[1].body && answer.headers["x-edgepilot-variant"] != nil && answer.headers["server"] != nil, "\(answer.headers)")
         }
+
+        // A body over the router's 64 MiB limit is not held by the fast path: the router refuses it.
+        let big = try UnixConnection(path: daemon.socket)
+        try? big.send(post(Data(count: (64 << 20) + 4096)))
+        let refused = try big.readResponse()
+        #expect(refused.status == 413 && String(decoding: refused.body, as: UTF8.self).contains("64 MiB"), "\(refused.status) \(String(decoding: refused.body, as: UTF8.self))")
+        #expect(try connection.send(post(digit)) == () && connection.readResponse().status == 200)
     }
 }
 
@@ -66,7 +73,7 @@ final class UnixConnection {
         try data.withUnsafeBytes { bytes in
             var sent = 0
             while sent < bytes.count {
-                let n = write(socket, bytes.baseAddress! + sent, bytes.count - sent)
+                let n = Glibc.send(socket, bytes.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
                 guard n > 0 else { throw POSIXError(.EIO) }
                 sent += n
             }

@@ -159,6 +159,8 @@ struct ErrorMapping: RouterMiddleware {
             throw APIError(.internalServerError, "store", error.message)
         } catch let error as HTTPError {
             throw APIError(error.status, "request", error.body ?? "\(error.status)")
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "request", "the body is larger than the \(ControlContext.uploadLimit >> 20) MiB a request may carry")
         } catch {
             throw APIError(.badRequest, "request", "\(error)")
         }

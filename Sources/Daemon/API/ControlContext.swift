@@ -13,5 +13,6 @@ public struct ControlContext: RequestContext {
     }
 
     /// Inference inputs are raw tensors: allow up to 64 MiB.
-    public var maxUploadSize: Int { 64 << 20 }
+    public static let uploadLimit = 64 << 20
+    public var maxUploadSize: Int { Self.uploadLimit }
 }

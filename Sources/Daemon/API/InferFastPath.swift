@@ -43,11 +43,13 @@ final class InferFastPath: ChannelDuplexHandler, RemovableChannelHandler {
             guard var request = held else { return context.fireChannelRead(data) }
             if request.body == nil { request.body = chunk } else { request.body!.writeBuffer(&chunk) }
             held = request
+            // Larger than the router takes: it refuses the request (the rest of the body follows it there).
+            if request.body!.readableBytes > ControlContext.uploadLimit { passOn(context) }
         case .end(let trailers):
             guard let request = held else { return context.fireChannelRead(data) }
-            held = nil
             let input = request.body.map { Array($0.readableBytesView) } ?? []
             if case .success(let result)? = request.worker.inferIfIdle(input) {
+                held = nil
                 var fields = result.headerFields
                 fields[.contentType] = "application/octet-stream"
                 fields[.contentLength] = String(result.output.count)
@@ -56,12 +58,19 @@ final class InferFastPath: ChannelDuplexHandler, RemovableChannelHandler {
                 context.write(wrapOutboundOut(.body(ByteBuffer(bytes: result.output))), promise: nil)
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             } else {
-                routed += 1
-                context.fireChannelRead(wrapInboundOut(.head(request.head)))
-                if let body = request.body { context.fireChannelRead(wrapInboundOut(.body(body))) }
-                context.fireChannelRead(wrapInboundOut(.end(trailers)))
+                passOn(context)
+                context.fireChannelRead(data)
             }
         }
+    }
+
+    /// Gives the held request (head and body so far) to the router.
+    private func passOn(_ context: ChannelHandlerContext) {
+        guard let request = held else { return }
+        held = nil
+        routed += 1
+        context.fireChannelRead(wrapInboundOut(.head(request.head)))
+        if let body = request.body { context.fireChannelRead(wrapInboundOut(.body(body))) }
     }
 
     /// The router's answers pass here: its request is done at the end of its answer.
@@ -77,7 +86,7 @@ final class InferFastPath: ChannelDuplexHandler, RemovableChannelHandler {
               head.headerFields[.contentType].map({ $0.hasPrefix("application/json") }) != true,
               head.headerFields[.accept].map({ $0.contains("application/json") }) != true
         else { return nil }
-        let parts = path.split(separator: "?", maxSplits: 1)[0].split(separator: "/", omittingEmptySubsequences: false)
+        let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0].split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0].isEmpty, parts[1] == "v1", parts[2] == "models", parts[4] == "infer" else { return nil }
         return workers[String(parts[3])]
     }
