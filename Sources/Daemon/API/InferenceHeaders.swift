@@ -1,5 +1,4 @@
 import Basics
-import Foundation
 import HTTPTypes
 
 extension InferenceWorker.Result {
@@ -8,7 +7,14 @@ extension InferenceWorker.Result {
     var headerFields: HTTPFields {
         [
             .init("X-EdgePilot-Variant")!: candidate, .init("X-EdgePilot-Precision")!: precision.rawValue,
-            .init("X-EdgePilot-Latency-Ms")!: String(format: "%.3f", Double(nanoseconds) / 1e6),
+            .init("X-EdgePilot-Latency-Ms")!: Self.milliseconds(nanoseconds),
         ]
+    }
+
+    /// `0.071` for 70,600 ns: three decimals, as `%.3f` prints them, without Foundation's
+    /// formatter (a few microseconds on every answer).
+    static func milliseconds(_ nanoseconds: UInt64) -> String {
+        let micros = (nanoseconds + 500) / 1000, fraction = String(micros % 1000)
+        return "\(micros / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 }
