@@ -37,10 +37,13 @@ final class DaemonClient {
     }
 
     private func send(_ method: String, _ path: String, body: Data?, contentType: String, accept: String) throws -> Response {
-        guard FileManager.default.fileExists(atPath: socket) else {
-            throw CLIError("edgepilotd is not running: no socket at \(socket) (start it with `systemctl start edgepilotd`, or give --socket)")
+        if handle == nil {
+            handle = curl_easy_init()
+            // Threads share the process (--concurrency): libcurl must not touch signal handlers on
+            // every call (six syscalls a request); a daemon that went away is an error, not SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            if let handle { _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1) }
         }
-        if handle == nil { handle = curl_easy_init() }
         guard let handle else { throw CLIError("libcurl could not start") }
         let sink = Sink()
         let context = Unmanaged.passRetained(sink)
@@ -68,6 +71,9 @@ final class DaemonClient {
         }
         guard code == CURLE_OK else {
             let reason = String(cString: curl_easy_strerror(code))
+            guard FileManager.default.fileExists(atPath: socket) else {
+                throw CLIError("edgepilotd is not running: no socket at \(socket) (start it with `systemctl start edgepilotd`, or give --socket)")
+            }
             if code == CURLE_COULDNT_CONNECT {
                 throw CLIError("cannot connect to edgepilotd at \(socket): \(reason) (is it running? may you use its socket — root or the edgepilot group?)")
             }
