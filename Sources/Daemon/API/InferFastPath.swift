@@ -96,12 +96,8 @@ final class InferFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     private func peerAllowed(_ context: ChannelHandlerContext) -> Bool {
         if let peer { return peer }
         peer = false
-        guard let provider = context.channel as? any SocketOptionProvider else { return false }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop), group = group
-        provider.unsafeGetSocketOption(level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
-            .whenSuccess { (credentials: PeerCredentials.UCred) in
-                bound.value.peer = PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid).allowed(group: group)
-            }
+        PeerCredentials.reading(context.channel)?.whenSuccess { bound.value.peer = $0.allowed(group: group) }
         return false
     }
 }

@@ -13,9 +13,14 @@ struct PeerCredentials: Sendable, Equatable {
     var gid: gid_t
 
     static func read(_ channel: any Channel) async throws -> PeerCredentials? {
+        try await reading(channel)?.get()
+    }
+
+    /// The read as a future (for channel handlers); nil when the channel is not a socket.
+    static func reading(_ channel: any Channel) -> EventLoopFuture<PeerCredentials>? {
         guard let provider = channel as? any SocketOptionProvider else { return nil }
-        let credentials: UCred = try await provider.unsafeGetSocketOption(level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED)).get()
-        return PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+        return provider.unsafeGetSocketOption(level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
+            .map { (credentials: UCred) in PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid) }
     }
 
     /// Root, the daemon's user, or a member of `group` (primary or supplementary).
