@@ -4,7 +4,7 @@
 SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DEMO_BOARD  ?= jetson-orin-nano
-APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev \
+APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev libsnappy-dev prometheus \
                libonnx-testdata qemu-user gcc-aarch64-linux-gnu python3 openssl curl fakeroot
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

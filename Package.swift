@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // 0 — value types every stage shares (Precision).
@@ -51,6 +52,9 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CSnappy", path: "Sources/CSnappy", pkgConfig: "snappy",
+            providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(
             name: "CEngineBLAS", path: "Sources/CEngineBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
@@ -114,6 +118,13 @@ let package = Package(
         // 7 — Agent: between the store and the policy (candidates from runs, decisions as records).
         .target(name: "Agent", dependencies: ["Basics", "Probe", "Store", "Bench", "Measure", "Policy"], swiftSettings: swiftSettings),
 
+        // 7 — Fleet: metrics (Prometheus exposition), the outbox's senders (remote-write, NDJSON
+        // events) with their delivery rules.
+        .target(
+            name: "Fleet",
+            dependencies: ["Basics", "Store", "CCurl", "CSnappy", .product(name: "Prometheus", package: "swift-prometheus")],
+            swiftSettings: swiftSettings),
+
         // 8 — the executables: they only wire library modules together.
         .executableTarget(
             name: "CLI",
@@ -130,6 +141,7 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "Basics", "Probe", "Registry", "Engine", "EngineIR", "Variants", "Energy", "Bench", "Store", "Measure", "Policy", "Agent",
+                "Fleet",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -179,6 +191,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests", dependencies: ["Daemon", "Basics", "Engine", "Measure", "Policy", "Variants"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "Store", "CSnappy", "FaultServer"], swiftSettings: swiftSettings),
         .testTarget(name: "AgentTests", dependencies: ["Agent", "Basics", "Policy", "Probe", "Store"], swiftSettings: swiftSettings),
         // Runs the built executables as an operator would; depending on them builds them first.
         .testTarget(

@@ -96,6 +96,29 @@ enum Migrations {
             }
             try db.create(index: "decisionByModel", on: "decision", columns: ["model", "id"])
         }
+        // Fleet reporting: the outbox's payload sizes and its index in delivery order, what each
+        // endpoint last saw, and what the bounds folded or dropped.
+        migrator.registerMigration("003-outbox") { db in
+            try db.alter(table: "outbox") { t in
+                t.add(column: "bytes", .integer).notNull().defaults(to: 0)
+                t.add(column: "folded", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "outboxPending", on: "outbox", columns: ["kind", "deliveredAt", "id"])
+            try db.create(table: "outboxEndpoint") { t in
+                t.primaryKey("name", .text)
+                t.column("delivered", .integer).notNull().defaults(to: 0)
+                t.column("rejected", .integer).notNull().defaults(to: 0)
+                t.column("lastSuccessAt", .datetime)
+                t.column("lastFailureAt", .datetime)
+                t.column("lastError", .text)
+                t.column("lastRejection", .text)
+            }
+            try db.create(table: "outboxLoss") { t in
+                t.primaryKey("kind", .text)
+                t.column("foldedRows", .integer).notNull().defaults(to: 0)
+                t.column("droppedRows", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

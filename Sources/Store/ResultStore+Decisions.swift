@@ -19,7 +19,15 @@ extension ResultStore {
                     """, arguments: [decision.createdAt, variantId, decision.reason, decision.inputsJSON, decision.model, decision.code,
                                      decision.candidate, decision.precision.rawValue, decision.threads, decision.powerMode,
                                      decision.predictedWatts, decision.budgetWatts, decision.rateHz])
-                return db.lastInsertedRowID
+                let id = db.lastInsertedRowID
+                if queuesEvents {
+                    var event = decision
+                    event.id = id
+                    event.inputsJSON = ""
+                    try Self.insertOutbox(db, kind: OutboxEntry.event, payload: try OutboxEvent.json(type: "decision", at: decision.createdAt, event),
+                                          at: decision.createdAt)
+                }
+                return id
             }
         } catch {
             throw StoreError(.write, "results database \(path): could not store the decision: \(Self.reason(error))")

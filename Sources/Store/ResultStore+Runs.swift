@@ -32,7 +32,12 @@ extension ResultStore {
                                      run.dynamicJoulesPerInference, run.energySource, run.energyUncertaintyPercent, run.top1,
                                      run.resultJSON, run.conditionsJSON, run.threads, run.powerMode, run.idleWatts, run.agreementWithFP32,
                                      run.peakRSSBytes])
-                return db.lastInsertedRowID
+                let id = db.lastInsertedRowID
+                if queuesEvents {
+                    try Self.insertOutbox(db, kind: OutboxEntry.event,
+                                          payload: try OutboxEvent.json(type: "measurement", at: date, OutboxEvent.Measurement(run)), at: date)
+                }
+                return id
             }
         } catch {
             throw StoreError(.write, "results database \(path): could not store the run: \(Self.reason(error))")

@@ -7,9 +7,13 @@ import GRDB
 public final class ResultStore: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// Whether stored decisions and runs also queue an event in the outbox, in their own
+    /// transaction (the daemon's store, which has senders; `edgepilot bench` does not).
+    public let queuesEvents: Bool
 
-    public init(path: String) throws(StoreError) {
+    public init(path: String, queuesEvents: Bool = false) throws(StoreError) {
         self.path = path
+        self.queuesEvents = queuesEvents
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         var configuration = Configuration()

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// How transfers behave on a flaky, metered link. Defaults suit a device; tests shorten them.
@@ -23,21 +24,12 @@ public struct FetchSettings: Sendable {
 
     public init() {}
 
-    func backoff(after attempt: Int) -> Double {
-        min(maxDelaySeconds, baseDelaySeconds * pow(2, Double(attempt))) * Double.random(in: 0.5...1.0)
-    }
+    var timing: Backoff { Backoff(baseSeconds: baseDelaySeconds, maxSeconds: maxDelaySeconds, maxRetryAfterSeconds: maxRetryAfterSeconds) }
+
+    func backoff(after attempt: Int) -> Double { timing.delay(after: attempt) }
 
     /// `Retry-After` as seconds or an HTTP date, capped.
-    func retryAfter(_ header: String?, now: Date = Date()) -> Double? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
-        if let seconds = Double(header), seconds >= 0 { return min(seconds, maxRetryAfterSeconds) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: header) else { return nil }
-        return min(max(0, date.timeIntervalSince(now)), maxRetryAfterSeconds)
-    }
+    func retryAfter(_ header: String?, now: Date = Date()) -> Double? { timing.retryAfter(header, now: now) }
 }
 
 /// Bytes moved so far in a transfer; `total` is nil when unknown.
