@@ -11,6 +11,6 @@ struct EdgePilotCommand: ParsableCommand {
         version: EdgePilotVersion.string,
         subcommands: [HwCommand.self, PullCommand.self, ModelsCommand.self, ManifestCommand.self, InspectCommand.self, RunCommand.self,
                       QuantizeCommand.self, BenchCommand.self, ResultsCommand.self, SimulateCommand.self,
-                      StatusCommand.self, BudgetCommand.self, PinCommand.self, UnpinCommand.self, DecisionsCommand.self, InferCommand.self,
+                      StatusCommand.self, BudgetCommand.self, PinCommand.self, UnpinCommand.self, DecisionsCommand.self, InferCommand.self, ReportCommand.self,
                       VersionCommand.self])
 }

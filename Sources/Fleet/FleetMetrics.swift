@@ -22,13 +22,33 @@ public final class FleetMetrics: Sendable {
     // MARK: events
 
     public func inference(model: String, variant: String, outcome: String, seconds: Double?) {
-        counter("inferences", "Inferences served, by model, variant and outcome (ok, failed, busy).",
+        counter("inferences", "Inferences served, by model, variant and outcome (ok, failed, busy, bad_request).",
                 ["model": model, "variant": variant, "outcome": outcome]).increment()
-        if let seconds {
-            registry.makeValueHistogram(descriptor: .init(namespace: "edgepilot", metricName: "inference_duration", unitName: "seconds",
-                                                          helpText: "Inference latency in the daemon, from the start of the run to its output."),
-                                        labels: [("model", model)], buckets: Self.latencyBuckets).record(seconds)
+        if let seconds { latency(model: model).record(seconds) }
+    }
+
+    /// The handles one variant's successful inferences move, looked up once (the request path
+    /// then costs an atomic add and a histogram record).
+    public struct InferenceSeries: Sendable {
+        let ok: Counter
+        let latency: ValueHistogram
+
+        public func record(seconds: Double) {
+            ok.increment()
+            latency.record(seconds)
         }
+    }
+
+    public func series(model: String, variant: String) -> InferenceSeries {
+        InferenceSeries(ok: counter("inferences", "Inferences served, by model, variant and outcome (ok, failed, busy, bad_request).",
+                                    ["model": model, "variant": variant, "outcome": "ok"]),
+                        latency: latency(model: model))
+    }
+
+    private func latency(model: String) -> ValueHistogram {
+        registry.makeValueHistogram(descriptor: .init(namespace: "edgepilot", metricName: "inference_duration", unitName: "seconds",
+                                                      helpText: "Inference latency in the daemon, from the start of the run to its output."),
+                                    labels: [("model", model)], buckets: Self.latencyBuckets)
     }
 
     public func decision(model: String, reason: String, switched: Bool) {
@@ -96,7 +116,7 @@ public final class FleetMetrics: Sendable {
             }
             for c in model.candidates {
                 if let j = c.joulesPerInference {
-                    gauge("candidate_energy_per_inference", "joules", "Measured joules per inference of each candidate.",
+                    gauge("candidate_energy_per_inference", "joules", "Measured dynamic (above idle) joules per inference of each candidate.",
                           ["model": model.name, "variant": c.variant, "precision": c.precision]).set(j)
                 }
             }

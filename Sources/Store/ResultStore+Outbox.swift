@@ -158,3 +158,17 @@ extension ResultStore {
         }
     }
 }
+
+extension ResultStore {
+    /// Queues an event that no stored state goes with (a pull, an error), when this store queues events.
+    public func queueEvent<Body: Encodable>(type: String, _ body: Body, at date: Date = Date()) throws(StoreError) {
+        guard queuesEvents else { return }
+        let payload: String
+        do {
+            payload = try OutboxEvent.json(type: type, at: date, body)
+        } catch {
+            throw StoreError(.write, "event \(type): \(error)")
+        }
+        try appendOutbox(kind: OutboxEntry.event, payload: payload, at: date)
+    }
+}

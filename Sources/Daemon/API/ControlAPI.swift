@@ -1,6 +1,7 @@
 import Agent
 import Basics
 import Energy
+import Fleet
 import Foundation
 import Bench
 import HTTPTypes
@@ -38,6 +39,7 @@ struct ControlAPI {
             return try JSONBody.response(["pinned": nil as String?])
         }
         router.post("/v1/models/:name/infer") { request, context in try await infer(request, context) }
+        router.get("/v1/report") { _, _ in try await report() }
         return router
     }
 
@@ -65,6 +67,13 @@ struct ControlAPI {
             lastPowerModeSwitch: await state.lastModeSwitch, budgetWatts: budget.watts, budgetSource: budget.source, sloP99Ms: config.sloP99Ms,
             measuredWatts: window.samples > 0 || window.source == .estimated ? window.meanWatts : nil, energySource: energy.meter.description,
             models: models))
+    }
+
+    func report() async throws -> Response {
+        let config = await state.config.report
+        let targets = [config.remoteWrite, config.events].compactMap { $0.map { ReportStatus.Target(name: $0.name, url: $0.url) } }
+        return try JSONBody.response(ReportStatus(device: ReportingService.deviceID(config.deviceId), metricsAddress: config.metricsAddress,
+                                                  sampleSeconds: config.sampleSeconds, targets: targets, outbox: try store.outboxStatus()))
     }
 
     func models() async throws -> Response {

@@ -3,6 +3,7 @@ import Foundation
 import Measure
 import Policy
 import Probe
+import Fleet
 import Yams
 
 /// Reads the daemon's config from YAML: every key checked, unknown keys refused, each error with
@@ -29,7 +30,7 @@ public struct ConfigParser: YAMLReading {
         let top = try mapping(root, "the config", keys: [
             "boardRoot", "profiles", "stateDirectory", "socket", "socketGroup", "budget", "sloP99Ms", "maxAccuracyDropPoints",
             "allowPowerModeSwitching", "threads", "measureSeconds", "idleSeconds", "policyIntervalSeconds", "queueLimit", "models",
-            "simulatePower", "simulatePowerModes", "registry", "nvpmodel",
+            "simulatePower", "simulatePowerModes", "registry", "nvpmodel", "metrics", "report",
         ])
         var config = DaemonConfig()
         if let node = top["boardRoot"] { config.boardRoot = try path(node) }
@@ -60,6 +61,8 @@ public struct ConfigParser: YAMLReading {
         if let node = top["registry"] { config.registry = try registry(node) }
         config.models = try models(required(top, "models", in: root))
         if let node = top["nvpmodel"] { config.nvpmodel = try nvpmodel(node) }
+        if let node = top["metrics"] { config.report.metricsAddress = try metricsAddress(node) }
+        if let node = top["report"] { try report(node, into: &config.report) }
         if let node = top["simulatePower"] { config.simulatePower = try simulated(node) }
         for (key, value) in try top["simulatePowerModes"].map({ node throws(YAMLFileError) in try pairs(node, "simulatePowerModes") }) ?? [] {
             guard config.simulatePower != nil else { throw fail(key, "simulatePowerModes goes with simulatePower") }
@@ -182,20 +185,20 @@ public struct ConfigParser: YAMLReading {
     }
 
     /// A path, relative ones from the config file's directory.
-    private func path(_ node: Node) throws(YAMLFileError) -> String {
+    func path(_ node: Node) throws(YAMLFileError) -> String {
         let text = try string(node)
         guard !text.isEmpty else { throw fail(node, "expected a path") }
         if text.hasPrefix("/") { return text }
         return ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(text)
     }
 
-    private func positive(_ node: Node) throws(YAMLFileError) -> Double {
+    func positive(_ node: Node) throws(YAMLFileError) -> Double {
         let value = try number(node)
         guard value > 0 else { throw fail(node, "must be > 0") }
         return value
     }
 
-    private func atLeastZero(_ node: Node) throws(YAMLFileError) -> Double {
+    func atLeastZero(_ node: Node) throws(YAMLFileError) -> Double {
         let value = try number(node)
         guard value >= 0 else { throw fail(node, "must be ≥ 0") }
         return value

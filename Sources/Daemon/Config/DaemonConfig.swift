@@ -1,4 +1,5 @@
 import Basics
+import Fleet
 import Measure
 import Policy
 
@@ -88,6 +89,24 @@ public struct DaemonConfig: Sendable, Equatable {
     /// Demos and tests only: what the simulated rail draws in a power mode other than the one
     /// `simulatePower` stands for (a simulated board whose modes differ).
     public var simulatePowerModes: [String: SimulatedPower] = [:]
+
+    /// Fleet reporting: `/metrics`, and the outbox's senders.
+    public struct Report: Sendable, Equatable {
+        /// `/metrics` on this TCP address (host:port); nil: off. Loopback by default: a fleet
+        /// scraper reaches it through the board's own proxy or the remote-write push instead.
+        public var metricsAddress: String? = "127.0.0.1:9464"
+        /// The `device` label on every series and event; nil: /etc/machine-id.
+        public var deviceId: String?
+        /// How often a metrics snapshot is queued for remote-write (and senders woken).
+        public var sampleSeconds = 15.0
+        /// Outbox bounds per kind: bytes of payload, and age.
+        public var outboxMaxBytes = 64 << 20
+        public var outboxMaxAgeHours = 72.0
+        public var remoteWrite: Endpoint?
+        public var events: Endpoint?
+    }
+
+    public var report = Report()
 
     public init() {}
 

@@ -1,5 +1,6 @@
 import Agent
 import Engine
+import Fleet
 import Foundation
 import Logging
 import Measure
@@ -19,6 +20,7 @@ struct ModelManager: Service {
     let pull: RegistryPull
     let measurements: Measurements
     let store: ResultStore
+    let metrics: FleetMetrics
     let logger: Logger
     let wake: @Sendable () -> Void
 
@@ -39,10 +41,17 @@ struct ModelManager: Service {
         guard let entry = try? await state.model(model.name), entry.phase == .serving, let current = entry.prepared else { return }
         let installed: InstalledVersion, prepared: PreparedModel
         do {
-            guard let new = try await PolicyLoop.offPool({ try pull.pull(model) }) else { return }
+            guard let new = try await PolicyLoop.offPool({ try pull.pull(model) }) else {
+                metrics.pull(outcome: "ok")
+                return
+            }
             installed = new
             prepared = RegistryPull.prepared(new, store: try pull.store(), name: model.name)
+            metrics.pull(outcome: "ok")
+            try? store.queueEvent(type: "install", ["model": model.name, "version": "\(new.version)"])
         } catch {
+            metrics.pull(outcome: "failed")
+            try? store.queueEvent(type: "error", ["model": model.name, "during": "pull", "message": "\(error)"])
             logger.error("\(model.name): pull failed: \(error)")
             await state.noteVersion(model.name, "last pull failed: \(error)")
             return

@@ -1,6 +1,7 @@
 import Agent
 import Bench
 import Engine
+import Fleet
 import Foundation
 import Logging
 import Measure
@@ -28,6 +29,7 @@ struct PolicyLoop: Service {
     let root: String
     let wakeup: Wakeup
     let notifier: Notifier
+    let metrics: FleetMetrics
     let logger: Logger
 
     func run() async throws {
@@ -112,6 +114,7 @@ struct PolicyLoop: Service {
                     logger.info("\(model.name): switched to \(decision.chosen.id) in \(String(format: "%.2f", ms)) ms (from the decision to the swap)")
                 }
                 let changed = entry.last.map { $0.chosen.id != decision.chosen.id || $0.code != decision.code } ?? true
+                metrics.decision(model: model.name, reason: decision.code.rawValue, switched: !same)
                 let now = Date()
                 await state.record(model.name, decision: decision, state: next, at: now)
                 if changed {

@@ -1,5 +1,6 @@
 import Basics
 import Energy
+import Fleet
 import Foundation
 import Policy
 
@@ -30,6 +31,7 @@ public final class InferenceWorker: @unchecked Sendable {
     public let name: String
     let limit: Int
     let activity: ActivityFlag?
+    let metrics: FleetMetrics?
     private let queue: DispatchQueue
     private let lock = NSLock()
     // Under `lock`:
@@ -40,18 +42,24 @@ public final class InferenceWorker: @unchecked Sendable {
     // Only on `queue`:
     private var running: LoadedVariant?
     private var runningThreads = 0
+    private var runningSeries: FleetMetrics.InferenceSeries?
 
-    public init(name: String, limit: Int, activity: ActivityFlag?) {
+    public init(name: String, limit: Int, activity: ActivityFlag?, metrics: FleetMetrics? = nil) {
         self.name = name
         self.limit = limit
         self.activity = activity
+        self.metrics = metrics
         queue = DispatchQueue(label: "edgepilot.infer.\(name)", qos: .userInitiated)
     }
 
     /// The variant requests run on from now (after the ones already waiting).
     public func install(_ variant: LoadedVariant) {
         lock.withLock { installed = variant }
-        queue.async { [self] in running = variant }
+        let series = metrics?.series(model: name, variant: variant.candidate.id)
+        queue.async { [self] in
+            running = variant
+            runningSeries = series
+        }
     }
 
     public var active: LoadedVariant? { lock.withLock { installed } }
@@ -76,7 +84,10 @@ public final class InferenceWorker: @unchecked Sendable {
             waiting += 1
             return true
         }
-        guard admitted else { throw DaemonError(.busy, "model '\(name)': \(limit) request(s) already waiting") }
+        guard admitted else {
+            metrics?.inference(model: name, variant: active?.candidate.id ?? "none", outcome: "busy", seconds: nil)
+            throw DaemonError(.busy, "model '\(name)': \(limit) request(s) already waiting")
+        }
         // Behind others: wait in line without holding this thread.
         let outcome: Swift.Result<Result, DaemonError> = await withCheckedContinuation { continuation in
             queue.async { [self] in
@@ -88,8 +99,12 @@ public final class InferenceWorker: @unchecked Sendable {
 
     private func runOne(_ input: [UInt8]) -> Swift.Result<Result, DaemonError> {
         defer { lock.withLock { waiting -= 1 } }
-        guard let variant = running else { return .failure(DaemonError(.model, "model '\(name)' has no variant ready yet (still measuring)")) }
+        guard let variant = running else {
+            metrics?.inference(model: name, variant: "none", outcome: "failed", seconds: nil)
+            return .failure(DaemonError(.model, "model '\(name)' has no variant ready yet (still measuring)"))
+        }
         guard input.count == variant.inputBytes else {
+            metrics?.inference(model: name, variant: variant.candidate.id, outcome: "bad_request", seconds: nil)
             return .failure(DaemonError(.request, "model '\(name)': the input is \(input.count) bytes; \(variant.candidate.id) takes "
                 + "\(variant.inputBytes) (\(variant.inputBytes / 4) little-endian float32 values)"))
         }
@@ -102,6 +117,7 @@ public final class InferenceWorker: @unchecked Sendable {
         let output = variant.run(input)
         let nanoseconds = DispatchTime.now().uptimeNanoseconds - start
         activity?.set(false)
+        runningSeries?.record(seconds: Double(nanoseconds) / 1e9)
         lock.withLock { served.append((variant.candidate.id, nanoseconds)) }
         return .success(Result(output: output, shape: variant.outputShape, candidate: variant.candidate.id, precision: variant.candidate.precision,
                                nanoseconds: nanoseconds))

@@ -10,8 +10,10 @@ final class RunningDaemon: @unchecked Sendable {
     let process = Process()
     let log: String
 
-    static func config(_ directory: String, budget: Double = 9, extra: String = "", models: String, board: String) -> String {
+    /// `metrics`: the `/metrics` address; off unless a test asks (parallel daemons would share the default port).
+    static func config(_ directory: String, budget: Double = 9, extra: String = "", models: String, board: String, metrics: String? = nil) -> String {
         """
+        metrics: "\(metrics ?? "")"
         boardRoot: \(board)
         profiles: \(Repository.root)/profiles
         stateDirectory: \(directory)/state
@@ -39,9 +41,9 @@ final class RunningDaemon: @unchecked Sendable {
     /// `board`: the tree to run on (default: the Orin Nano fixture itself; a test that changes
     /// the tree passes a copy).
     init(budget: Double = 9, extra: String = "", models: String = RunningDaemon.mnist, board: String = Repository.fixture("jetson-orin-nano"),
-         binary: BuiltBinary = BuiltBinary("edgepilotd")) throws {
+         metrics: String? = nil, binary: BuiltBinary = BuiltBinary("edgepilotd")) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Self.config(directory, budget: budget, extra: extra, models: models, board: board).write(toFile: directory + "/config.yaml", atomically: true, encoding: .utf8)
+        try Self.config(directory, budget: budget, extra: extra, models: models, board: board, metrics: metrics).write(toFile: directory + "/config.yaml", atomically: true, encoding: .utf8)
         notify = try NotifySocket(directory: directory)
         log = directory + "/edgepilotd.log"
         FileManager.default.createFile(atPath: log, contents: nil)
