@@ -9,7 +9,7 @@ APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev li
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test kernel-test demo install deb deb-test clean bench-sampler
+.PHONY: deps build test kernel-test rules-test demo install deb deb-test clean bench-sampler
 
 KERNEL_SRCS := $(wildcard Sources/CEngineKernels/*/*.c) Tests/KernelTests/test_kernels.c
 KERNEL_CFLAGS := -O2 -std=c11 -I Sources/CEngineKernels/include
@@ -29,9 +29,13 @@ build: deps
 	$(SWIFT) build
 
 # XCTest and Swift Testing both run; no --parallel, so the summary lines stay in the output.
-test: deps kernel-test
+test: deps kernel-test rules-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The fleet's Prometheus rules: syntax, then their unit tests (deploy/prometheus).
+rules-test: deps
+	cd deploy/prometheus && promtool check rules edgepilot.rules.yml && promtool test rules edgepilot.rules.test.yml
 
 # C kernels against their scalar oracle: natively (scalar, AVX2), then cross-compiled with
 # clang for aarch64 and run under qemu: Cortex-A57 (baseline NEON) and `max` (v8.2+).

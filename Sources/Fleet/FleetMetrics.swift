@@ -88,6 +88,8 @@ public final class FleetMetrics: Sendable {
         public var energySource: String
         public var rails: [(name: String, watts: Double)] = []
         public var budgetWatts: Double
+        /// The p99 latency SLO, when one is configured.
+        public var sloP99Seconds: Double?
         public var models: [Model] = []
         public var powerMode: String?
         public var temperatures: [(zone: String, celsius: Double)] = []
@@ -109,6 +111,7 @@ public final class FleetMetrics: Sendable {
         }
         for rail in s.rails { gauge("rail_power", "watts", "Power of each rail the board exposes, read at the last update.", ["rail": rail.name]).set(rail.watts) }
         gauge("power_budget", "watts", "The power budget in force.", [:]).set(s.budgetWatts)
+        if let slo = s.sloP99Seconds { gauge("slo_p99", "seconds", "The p99 inference latency SLO from the config.", [:]).set(slo) }
         var active: [Gauge] = []
         for model in s.models {
             if let w = model.predictedWatts {

@@ -10,6 +10,7 @@ import Testing
     static func state(active: String = "fp32 ×1") -> FleetMetrics.State {
         var s = FleetMetrics.State(energySource: "VDD_IN", budgetWatts: 5)
         s.boardWatts = 4.2
+        s.sloP99Seconds = 0.05
         s.energyJoules = 120
         s.rails = [("VDD_IN", 4.2), ("VDD_CPU_GPU_CV", 1.1)]
         s.models = [.init(name: "mnist", activeVariant: active, precision: "fp32", predictedWatts: 4.0,
@@ -44,7 +45,7 @@ import Testing
             #expect((type == "counter") == name.hasSuffix("_total"), "\(name) is a \(type)")
         }
         for family in ["edgepilot_inferences_total", "edgepilot_inference_duration_seconds", "edgepilot_board_power_watts", "edgepilot_rail_power_watts",
-                       "edgepilot_energy_joules_total", "edgepilot_power_budget_watts", "edgepilot_predicted_power_watts",
+                       "edgepilot_energy_joules_total", "edgepilot_power_budget_watts", "edgepilot_slo_p99_seconds", "edgepilot_predicted_power_watts",
                        "edgepilot_candidate_energy_per_inference_joules", "edgepilot_active_variant_info", "edgepilot_decisions_total",
                        "edgepilot_switches_total", "edgepilot_power_mode_info", "edgepilot_temperature_celsius", "edgepilot_throttled",
                        "edgepilot_pulls_total", "edgepilot_store_size_bytes", "edgepilot_outbox_depth", "edgepilot_outbox_oldest_age_seconds",
@@ -56,6 +57,19 @@ import Testing
         #expect(energy.value == 120 && energy.labels == [.init("source", "VDD_IN")])
         #expect(samples.contains { $0.name == "edgepilot_inference_duration_seconds_bucket" && $0.labels.contains(.init("le", "+Inf")) && $0.value == 1 })
         #expect(samples.contains { $0.name == "edgepilot_active_variant_info" && $0.labels.contains(.init("variant", "fp32 ×1")) })
+    }
+
+    /// The fleet's rules (deploy/prometheus) name only series the daemon exports.
+    @Test func theFleetRulesUseOnlyExportedSeries() throws {
+        let root = String(#filePath).split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+        let rules = try String(contentsOfFile: root + "/deploy/prometheus/edgepilot.rules.yml", encoding: .utf8)
+        let metrics = FleetMetrics()
+        metrics.update(Self.state())
+        metrics.inference(model: "mnist", variant: "fp32 ×1", outcome: "ok", seconds: 0.001)
+        let exported = Set(try Exposition.parse(String(decoding: metrics.exposition(), as: UTF8.self)).map(\.name))
+        let used = Set(rules.matches(of: /edgepilot_[a-z0-9_]+/).map { String($0.output) })
+        #expect(!used.isEmpty)
+        for name in used { #expect(exported.contains(name), "the rules use \(name), which the daemon does not export") }
     }
 
     @Test func countersFollowTotalsAndInfoSeriesMoveWithASwitch() throws {

@@ -26,7 +26,7 @@ extension ConfigParser {
         }
         if let value = fields["sampleSeconds"] {
             report.sampleSeconds = try positive(value)
-            guard report.sampleSeconds >= 1 else { throw fail(value, "sampleSeconds must be at least 1") }
+            guard report.sampleSeconds >= 0.1 else { throw fail(value, "sampleSeconds must be at least 0.1") }
         }
         if let outbox = fields["outbox"] {
             let entries = try mapping(outbox, "report.outbox", keys: ["maxBytes", "maxAgeHours"])

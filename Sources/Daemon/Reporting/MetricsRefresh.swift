@@ -41,6 +41,7 @@ final class MetricsRefresh: Sendable {
     func refresh() async {
         let budget = await state.budget()
         var s = FleetMetrics.State(energySource: energy.meter.label.rawValue, budgetWatts: budget.watts)
+        s.sloP99Seconds = await state.config.sloP99Ms.map { $0 / 1000 }
         let now = MonotonicClock.now()
         let from = integral.withLock { value -> UInt64 in
             defer { value.until = now }

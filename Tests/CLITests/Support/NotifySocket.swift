@@ -9,6 +9,7 @@ final class NotifySocket: @unchecked Sendable {
 
     init(directory: String) throws {
         path = directory + "/notify.sock"
+        unlink(path)  // one left by a daemon test before on the same directory
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)

@@ -3,7 +3,9 @@ import Foundation
 /// The built `edgepilotd` on a temporary config: a copy-free board tree with a simulated rail,
 /// its state and socket in a scratch directory, systemd's notify socket stood in for.
 final class RunningDaemon: @unchecked Sendable {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilotd-\(UUID().uuidString.prefix(8))").path
+    let directory: String
+    /// Whether this one made the directory (and removes it when it goes).
+    private let owns: Bool
     var socket: String { directory + "/run/edgepilot.sock" }
     var configPath: String { directory + "/config.yaml" }
     let notify: NotifySocket
@@ -42,10 +44,25 @@ final class RunningDaemon: @unchecked Sendable {
     /// the tree passes a copy).
     init(budget: Double = 9, extra: String = "", models: String = RunningDaemon.mnist, board: String = Repository.fixture("jetson-orin-nano"),
          metrics: String? = nil, binary: BuiltBinary = BuiltBinary("edgepilotd")) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgepilotd-\(UUID().uuidString.prefix(8))").path
+        owns = true
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Self.config(directory, budget: budget, extra: extra, models: models, board: board, metrics: metrics).write(toFile: directory + "/config.yaml", atomically: true, encoding: .utf8)
         notify = try NotifySocket(directory: directory)
         log = directory + "/edgepilotd.log"
+        try launch(binary)
+    }
+
+    /// Another daemon on an existing one's directory: its config, state and socket (after a kill, say).
+    init(reusing directory: String, binary: BuiltBinary = BuiltBinary("edgepilotd")) throws {
+        self.directory = directory
+        owns = false
+        notify = try NotifySocket(directory: directory)
+        log = directory + "/edgepilotd.log"
+        try launch(binary)
+    }
+
+    private func launch(_ binary: BuiltBinary) throws {
         FileManager.default.createFile(atPath: log, contents: nil)
         process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = ["--config", directory + "/config.yaml"]
@@ -65,7 +82,7 @@ final class RunningDaemon: @unchecked Sendable {
             process.terminate()
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(atPath: directory)
+        if owns { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
