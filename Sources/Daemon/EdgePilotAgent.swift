@@ -77,7 +77,7 @@ public enum EdgePilotAgent {
                               root: config.boardRoot, wakeup: wakeup, notifier: notifier, metrics: metrics, logger: logger)
         let manager = ModelManager(state: state, pull: pull, measurements: measurements, store: store, metrics: metrics, logger: logger, wake: wake)
         let refresh = MetricsRefresh(metrics: metrics, state: state, workers: workers, energy: energy, store: store, board: board, root: config.boardRoot)
-        let reporting = try Self.reporting(config, board: board, refresh: refresh, store: store, version: version, logger: logger)
+        let reporting = ReportingService(config, board: board, refresh: refresh, store: store, version: version, logger: logger)
         let api = ControlAPI(state: state, workers: workers, store: store, energy: energy, version: version, wake: wake)
         let socketGroup = config.socketGroup.flatMap(PeerCredentials.groupID), serverName = "edgepilotd/\(version)"
         let application = Application(
@@ -95,52 +95,13 @@ public enum EdgePilotAgent {
                 .init(service: loop), .init(service: manager, successTerminationBehavior: .ignore), .init(service: application),
                 .init(service: ReloadService(path: configPath, state: state, notifier: notifier, logger: logger, wake: wake)),
                 .init(service: reporting),
-            ] + (try Self.metricsServer(config, refresh: refresh, serverName: serverName, logger: logger).map { [.init(service: $0)] } ?? []),
+            ] + (config.report.metrics.map { [.init(service: MetricsServer.application($0, refresh: refresh, serverName: serverName, logger: logger))] } ?? []),
             gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
         defer {
             notifier.stopping()
             try? FileManager.default.removeItem(atPath: config.socket)
         }
         try await group.run()
-    }
-
-    /// The reporting service with a sender per configured endpoint; the device, board and
-    /// profile label every series.
-    static func reporting(_ config: DaemonConfig, board: HardwareInfo, refresh: MetricsRefresh, store: ResultStore, version: String,
-                          logger: Logger) throws(DaemonError) -> ReportingService {
-        let device = ReportingService.deviceID(config.report.deviceId)
-        let identity: [MetricSample.Label] = [.init("device", device), .init("board", board.board.moduleName ?? board.model ?? board.board.family ?? "unknown"),
-                                              .init("profile", board.profile ?? "none")]
-        var senders: [SenderLoop] = []
-        let log: @Sendable (String) -> Void = { [logger] in logger.notice("\($0)") }
-        for (endpoint, format) in [(config.report.remoteWrite, OutboxSender.Format.remoteWrite(identity: identity)),
-                                   (config.report.events, .events(device: device))] {
-            guard let endpoint else { continue }
-            var sender = OutboxSender(endpoint: endpoint, format: format, store: store)
-            sender.userAgent = "edgepilotd/\(version)"
-            sender.log = log
-            senders.append(SenderLoop(sender, log: log))
-            logger.notice("reporting \(format == .events(device: device) ? "events" : "metrics") to \(endpoint.url) as device \(device)")
-        }
-        return ReportingService(refresh: refresh, store: store, report: config.report, senders: senders, logger: logger)
-    }
-
-    /// `/metrics` on its TCP address, when one is configured.
-    static func metricsServer(_ config: DaemonConfig, refresh: MetricsRefresh, serverName: String,
-                              logger: Logger) throws(DaemonError) -> (any Service)? {
-        guard let address = config.report.metricsAddress, let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]) else {
-            return nil
-        }
-        let host = String(address[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        let router = Router()
-        router.get("/metrics") { _, _ -> Response in
-            await refresh.refresh()
-            var headers = HTTPFields()
-            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: refresh.metrics.exposition())))
-        }
-        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: serverName),
-                           onServerRunning: { _ in logger.notice("metrics on http://\(address)/metrics") }, logger: logger)
     }
 
     static func loadProfiles(_ config: DaemonConfig) throws(DaemonError) -> [BoardProfile] {

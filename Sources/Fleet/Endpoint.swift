@@ -27,6 +27,13 @@ public struct Endpoint: Sendable, Equatable {
         self.timeoutSeconds = timeoutSeconds
     }
 
+    /// The URL as logs and status show it: a password in it (`user:pass@host`) replaced by `***`.
+    public var displayURL: String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+
     /// The Authorization header, from the secret file (whitespace at the ends removed).
     func authorization() throws(FleetError) -> String? {
         func secret(_ path: String) throws(FleetError) -> String {

@@ -95,6 +95,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(try Endpoint(name: "rw", url: "https://fleet.example/api/v1/write", bearerTokenFile: file).authorization() == "Authorization: Bearer s3cret")
         #expect { try Endpoint(name: "rw", url: "http://x/", basicAuthFile: file).authorization() } throws: { "\($0)".contains("user:password") }
+        #expect(try Endpoint(name: "rw", url: "https://board:pa55@fleet.example/w").displayURL == "https://board:***@fleet.example/w")
         #expect { try Endpoint(name: "rw", url: "ftp://x/") } throws: { "\($0)".contains("not an http or https URL") }
         #expect { try Endpoint(name: "rw", url: "http://x/", bearerTokenFile: "/nonexistent").authorization() } throws: { "\($0)".contains("/nonexistent") }
     }

@@ -63,7 +63,7 @@ struct ControlAPI {
         let window = energy.meter.window(from: now - 1_000_000_000, to: now, cpuSeconds: 0)
         let board = await state.board
         return try JSONBody.response(StatusReport(
-            version: version, board: board.board.moduleName ?? board.model ?? board.board.family, profile: board.profile, powerMode: board.powerMode,
+            version: version, board: board.boardName, profile: board.profile, powerMode: board.powerMode,
             lastPowerModeSwitch: await state.lastModeSwitch, budgetWatts: budget.watts, budgetSource: budget.source, sloP99Ms: config.sloP99Ms,
             measuredWatts: window.samples > 0 || window.source == .estimated ? window.meanWatts : nil, energySource: energy.meter.description,
             models: models))
@@ -71,8 +71,8 @@ struct ControlAPI {
 
     func report() async throws -> Response {
         let config = await state.config.report
-        let targets = [config.remoteWrite, config.events].compactMap { $0.map { ReportStatus.Target(name: $0.name, url: $0.url) } }
-        return try JSONBody.response(ReportStatus(device: ReportingService.deviceID(config.deviceId), metricsAddress: config.metricsAddress,
+        let targets = [config.remoteWrite, config.events].compactMap { $0.map { ReportStatus.Target(name: $0.name, url: $0.displayURL) } }
+        return try JSONBody.response(ReportStatus(device: ReportingService.deviceID(config.deviceId), metricsAddress: config.metrics?.description,
                                                   sampleSeconds: config.sampleSeconds, targets: targets, outbox: try store.outboxStatus()))
     }
 

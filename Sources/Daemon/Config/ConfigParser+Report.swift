@@ -1,18 +1,19 @@
 import Fleet
+import Foundation
 import Probe
 import Yams
 
 /// The config's fleet-reporting keys: `metrics` (the `/metrics` address) and `report`.
 extension ConfigParser {
-    func metricsAddress(_ node: Node) throws(YAMLFileError) -> String? {
+    func listenAddress(_ node: Node) throws(YAMLFileError) -> DaemonConfig.ListenAddress? {
         if node.null != nil { return nil }
         let text = try string(node)
         if text.isEmpty { return nil }
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port),
-              !text[..<colon].isEmpty else {
+        let host = text.lastIndex(of: ":").map { String(text[..<$0]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")) } ?? ""
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port), !host.isEmpty else {
             throw fail(node, "metrics is host:port (e.g. 127.0.0.1:9464), or empty to turn /metrics off")
         }
-        return text
+        return .init(host: host, port: port)
     }
 
     func report(_ node: Node, into report: inout DaemonConfig.Report) throws(YAMLFileError) {

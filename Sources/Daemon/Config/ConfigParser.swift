@@ -61,7 +61,7 @@ public struct ConfigParser: YAMLReading {
         if let node = top["registry"] { config.registry = try registry(node) }
         config.models = try models(required(top, "models", in: root))
         if let node = top["nvpmodel"] { config.nvpmodel = try nvpmodel(node) }
-        if let node = top["metrics"] { config.report.metricsAddress = try metricsAddress(node) }
+        if let node = top["metrics"] { config.report.metrics = try listenAddress(node) }
         if let node = top["report"] { try report(node, into: &config.report) }
         if let node = top["simulatePower"] { config.simulatePower = try simulated(node) }
         for (key, value) in try top["simulatePowerModes"].map({ node throws(YAMLFileError) in try pairs(node, "simulatePowerModes") }) ?? [] {

@@ -90,11 +90,18 @@ public struct DaemonConfig: Sendable, Equatable {
     /// `simulatePower` stands for (a simulated board whose modes differ).
     public var simulatePowerModes: [String: SimulatedPower] = [:]
 
+    /// A TCP address to listen on.
+    public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+        public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    }
+
     /// Fleet reporting: `/metrics`, and the outbox's senders.
     public struct Report: Sendable, Equatable {
-        /// `/metrics` on this TCP address (host:port); nil: off. Loopback by default: a fleet
-        /// scraper reaches it through the board's own proxy or the remote-write push instead.
-        public var metricsAddress: String? = "127.0.0.1:9464"
+        /// `/metrics` on this TCP address; nil: off. Loopback by default: other hosts get the
+        /// numbers through remote-write.
+        public var metrics: ListenAddress? = ListenAddress(host: "127.0.0.1", port: 9464)
         /// The `device` label on every series and event; nil: /etc/machine-id.
         public var deviceId: String?
         /// How often a metrics snapshot is queued for remote-write (and senders woken).

@@ -1,6 +1,7 @@
 import Fleet
 import Foundation
 import Logging
+import Probe
 import ServiceLifecycle
 import Store
 
@@ -14,6 +15,29 @@ struct ReportingService: Service {
     let report: DaemonConfig.Report
     let senders: [SenderLoop]
     let logger: Logger
+
+    /// With a sender per configured endpoint; the device, board and profile label every series.
+    init(_ config: DaemonConfig, board: HardwareInfo, refresh: MetricsRefresh, store: ResultStore, version: String, logger: Logger) {
+        let device = Self.deviceID(config.report.deviceId)
+        let identity: [MetricSample.Label] = [.init("device", device), .init("board", board.boardName ?? "unknown"),
+                                              .init("profile", board.profile ?? "none")]
+        let log: @Sendable (String) -> Void = { [logger] in logger.notice("\($0)") }
+        var senders: [SenderLoop] = []
+        for (what, endpoint, format) in [("metrics", config.report.remoteWrite, OutboxSender.Format.remoteWrite(identity: identity)),
+                                         ("events", config.report.events, .events(device: device))] {
+            guard let endpoint else { continue }
+            var sender = OutboxSender(endpoint: endpoint, format: format, store: store)
+            sender.userAgent = "edgepilotd/\(version)"
+            sender.log = log
+            senders.append(SenderLoop(sender, log: log))
+            logger.notice("reporting \(what) to \(endpoint.displayURL) as device \(device)")
+        }
+        self.refresh = refresh
+        self.store = store
+        report = config.report
+        self.senders = senders
+        self.logger = logger
+    }
 
     func run() async throws {
         for sender in senders { sender.start() }

@@ -66,13 +66,15 @@ public actor DaemonState {
     }
 
     /// A reloaded config: budget, SLO, accuracy floor and policy knobs take effect at once;
-    /// models, paths and the socket only at the next start.
+    /// models, paths, the socket and reporting only at the next start.
     func reload(_ new: DaemonConfig) -> [String] {
         var later: [String] = []
         if new.models != config.models { later.append("models") }
         if new.socket != config.socket || new.stateDirectory != config.stateDirectory || new.boardRoot != config.boardRoot { later.append("paths") }
         if new.threads != config.threads || new.measureSeconds != config.measureSeconds { later.append("measurement settings") }
+        if new.report != config.report { later.append("reporting (metrics, report)") }
         var applied = new
+        applied.report = config.report
         applied.models = config.models
         applied.socket = config.socket
         applied.stateDirectory = config.stateDirectory

@@ -1,4 +1,5 @@
 import Basics
+import Fleet
 import Foundation
 import Measure
 import Policy
@@ -71,6 +72,14 @@ import Testing
         ("budget: 9\nmodels: [{name: m, manifest: m.json, derive: [fp16]}]", 2, 46, "derive goes with files"),
         ("budget: 9\nregistry: {keep: 0}\nmodels: [{name: m, manifest: m.json}]", 2, 18, "keep must be between 1 and 100"),
         ("budget: 9\nregistry: {margins: {p99: 3}}\nmodels: [{name: m, manifest: m.json}]", 2, 22, "unknown key 'p99'"),
+        ("budget: 9\nmetrics: localhost\nmodels: [{name: m, files: [m.onnx]}]", 2, 10, "host:port"),
+        ("budget: 9\nmetrics: ':9464'\nmodels: [{name: m, files: [m.onnx]}]", 2, 10, "host:port"),
+        ("budget: 9\nreport: {remoteWrite: {url: 'ftp://x/w'}}\nmodels: [{name: m, files: [m.onnx]}]", 2, 23, "not an http or https URL"),
+        ("budget: 9\nreport: {events: {url: 'http://x/e', bearerTokenFile: t, basicAuthFile: b}}\nmodels: [{name: m, files: [m.onnx]}]", 2, 18,
+         "not both"),
+        ("budget: 9\nreport: {deviceId: 'a b'}\nmodels: [{name: m, files: [m.onnx]}]", 2, 20, "deviceId"),
+        ("budget: 9\nreport: {outbox: {maxBytes: 10}}\nmodels: [{name: m, files: [m.onnx]}]", 2, 29, "at least 65536"),
+        ("budget: 9\nreport: {remoteWrite: {}}\nmodels: [{name: m, files: [m.onnx]}]", 2, 23, "missing required key 'url'"),
     ])
     func mistakesAreRefusedWithTheirPlace(text: String, line: Int, column: Int, words: String) {
         #expect { try ConfigParser(file: "/etc/edgepilot/config.yaml").parse(text) } throws: { error in
@@ -89,6 +98,27 @@ import Testing
         #expect(config.registry.keys == "/etc/edgepilot/keys" && config.registry.pullIntervalSeconds == 60 && config.registry.keep == 2)
         #expect(config.registry.margins.p99IncreasePercent == 10 && config.registry.margins.energyIncreasePercent == 50)
         #expect(config.modelStoreDirectory == "/var/lib/edgepilot/models")
+    }
+
+    @Test func reportingIsReadWithItsDefaults() throws {
+        let defaults = try ConfigParser(file: "/etc/edgepilot/config.yaml").parse("budget: 9\nmodels: [{name: m, files: [m.onnx]}]").report
+        #expect(defaults.metrics?.description == "127.0.0.1:9464" && defaults.remoteWrite == nil && defaults.events == nil && defaults.sampleSeconds == 15)
+        let config = try ConfigParser(file: "/etc/edgepilot/config.yaml").parse("""
+            budget: 9
+            metrics: "[::1]:9100"
+            report:
+              deviceId: board-7
+              sampleSeconds: 30
+              outbox: {maxBytes: 1048576, maxAgeHours: 24}
+              remoteWrite: {url: "https://fleet.example/api/v1/write", bearerTokenFile: secrets/token, caFile: /etc/ssl/fleet.pem}
+              events: {url: "http://127.0.0.1:8080/events", timeoutSeconds: 5}
+            models: [{name: m, files: [m.onnx]}]
+            """)
+        #expect(config.report.metrics == .init(host: "::1", port: 9100) && config.report.metrics?.description == "[::1]:9100")
+        #expect(config.report.deviceId == "board-7" && config.report.sampleSeconds == 30 && config.report.outboxMaxBytes == 1 << 20)
+        #expect(config.report.remoteWrite?.bearerTokenFile == "/etc/edgepilot/secrets/token" && config.report.remoteWrite?.caFile == "/etc/ssl/fleet.pem")
+        #expect(config.report.events?.timeoutSeconds == 5 && config.report.events?.name == "events")
+        #expect(try ConfigParser(file: "c.yaml").parse("budget: 9\nmetrics: ''\nmodels: [{name: m, files: [m.onnx]}]").report.metrics == nil)
     }
 
     @Test func aMissingFileIsAConfigError() {
