@@ -189,7 +189,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Basics"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DaemonTests", dependencies: ["Daemon", "Basics", "Engine", "Fleet", "Measure", "Policy", "Variants"],
+            name: "DaemonTests", dependencies: ["Daemon", "Basics", "Engine", "Fleet", "Measure", "Policy", "Probe", "Store", "Variants"],
             swiftSettings: swiftSettings),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "Store", "CSnappy", "FaultServer"], swiftSettings: swiftSettings),
         .testTarget(name: "AgentTests", dependencies: ["Agent", "Basics", "Policy", "Probe", "Store"], swiftSettings: swiftSettings),

@@ -105,7 +105,7 @@ public final class FleetMetrics: Sendable {
     }
 
     public func update(_ s: State) {
-        if let w = s.boardWatts { gauge("board_power", "watts", "Board power over the last interval from the energy source.", [:]).set(w) }
+        if let w = s.boardWatts { gauge("board_power", "watts", "Board power over the last second, from the energy source.", [:]).set(w) }
         if let j = s.energyJoules {
             cumulative(counterName: "energy", unit: "joules", "Board energy from the sampler's integral, by source.", ["source": s.energySource], j)
         }
