@@ -15,6 +15,8 @@ public final class SimulatedRail: Sendable {
     private let running = Atomic<Int>(0)  // 0 stopped, 1 running, 2 stop requested
     /// The current last written (only changes are written: a steady trace costs no I/O).
     private let written = Atomic<Int>(Int.min)
+    /// When each value became visible (after its rename), for `shownJoules`; the last 100,000.
+    private let shown = Mutex<[(time: UInt64, milliamps: Int)]>([])
 
     public init(directory: String, channel: Int, millivolts: Int = 5000, trace: PowerTrace, updateMs: Double = 1) throws(EnergyError) {
         var isDirectory: ObjCBool = false
@@ -59,6 +61,24 @@ public final class SimulatedRail: Sendable {
         if written.load(ordering: .relaxed) == Int.min { try replace("in\(channel)_input", with: millivolts) }
         guard written.exchange(current, ordering: .relaxed) != current else { return }
         try replace("curr\(channel)_input", with: current)
+        let visible = MonotonicClock.now()
+        shown.withLock {
+            if $0.count >= 100_000 { $0.removeFirst(50_000) }
+            $0.append((visible, current))
+        }
+    }
+
+    /// The energy the rail's files showed over [from, to] (monotonic ns), in J: what a perfect
+    /// reader would have measured. It differs from the trace's own integral by how late this
+    /// thread wrote each change (a loaded machine delays it by milliseconds).
+    public func shownJoules(from: UInt64, to: UInt64) -> Double {
+        let steps = shown.withLock { $0 }
+        var total = 0.0
+        for (i, step) in steps.enumerated() {
+            let start = max(step.time, from), end = min(i + 1 < steps.count ? steps[i + 1].time : to, to)
+            if end > start { total += Double(step.milliamps * millivolts) / 1e6 * Double(end - start) / 1e9 }
+        }
+        return total
     }
 
     private func replace(_ name: String, with value: Int) throws(EnergyError) {

@@ -5,9 +5,10 @@ import Testing
 
 /// The whole chain on a real file tree: the simulated rail writes the Orin Nano's VDD_IN
 /// files following a known trace, the sampler reads them at 100 Hz on its thread, and the
-/// energy of ≥ 1 s windows is within 1% of the trace's exact integral (median of three
-/// consecutive windows: on a loaded 2-core machine one late write by the simulator thread can
-/// hold a 5 W step for tens of ms — a scheduling artefact of the simulation, not of sampling).
+/// energy of each 1.2 s window is within its stated uncertainty of what the files showed (the
+/// simulator's writes are timed, since a loaded machine delays them), and the median of three
+/// windows within 1% — 2% for the square trace, whose five 5.5 W steps a window can each cost a
+/// trapezoid at 10 ms up to 5.5 W × 10 ms / 2 (0.14 J of 7.5 J in all).
 @Suite(.serialized) struct SamplerTests {
     func orinNano() throws -> (BoardTreeCopy, any PowerSource, String) {
         let tree = try Boards.copy("jetson-orin-nano")
@@ -40,8 +41,12 @@ import Testing
         for k in 0..<3 {
             let from = first + UInt64(k) * length, to = from + length
             let window = sampler.window(from: from, to: to)
-            let exact = trace.joules(from: from, to: to)
+            // What the files showed (the simulator's writes land late on a loaded machine), and the trace itself.
+            let exact = rail.shownJoules(from: from, to: to)
             errors.append(abs(window.joules - exact) / exact)
+            // The stated uncertainty covers the error (a trapezoid over power steps included).
+            #expect(abs(window.joules - exact) <= window.uncertaintyJoules, "window \(k): off by \(abs(window.joules - exact)) J, stated ± \(window.uncertaintyJoules) J")
+            #expect(abs(exact - trace.joules(from: from, to: to)) / exact < 0.05, "the simulated rail lagged its trace badly")
             #expect(window.flags.isEmpty, "\(window.flags)")
             #expect(window.samples >= 110 && window.source == .rail)
             #expect(window.uncertaintyPercent > 0 && window.uncertaintyPercent < 5)
@@ -49,7 +54,7 @@ import Testing
         let median = errors.sorted()[1]
         print("energy error vs the exact integral, \(shape) trace, three 1.2 s windows at 100 Hz: "
             + errors.map { String(format: "%.3f%%", 100 * $0) }.joined(separator: ", "))
-        #expect(median <= 0.01, "\(shape): errors \(errors.map { 100 * $0 }) %")
+        #expect(median <= (shape == .square ? 0.02 : 0.01), "\(shape): errors \(errors.map { 100 * $0 }) %")
         _ = tree
     }
 
