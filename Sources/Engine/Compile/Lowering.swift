@@ -150,6 +150,12 @@ struct Lowering {
             return ConcatStep(inputs: parts, y: y, outer: outer)
         case "QuantizeLinear", "DequantizeLinear":
             return quantize(node, out: out, y: y, input: input)
+        case "Resize":
+            guard out.dtype == .float32, let x = input(0), let inShape = graph.types[node.inputs[0]]?.shape else { return nil }
+            let scales = ResizeOp.scales(node, inShape: inShape, outShape: out.shape, constants: graph.constants)
+            guard scales.count == inShape.count, ResizeOp().unsupported(node, opset: graph.graph.opset).isEmpty else { return nil }
+            return ResizeStep(x: x, y: y, inShape: inShape, taps: ResizeOp.taps(node, inShape: inShape, outShape: out.shape, scales: scales),
+                              linear: node.string("mode") == "linear")
         case "Softmax":
             guard out.dtype == .float32, let x = input(0),
                 let (outer, extent, inner) = SoftmaxOp.layout(out.shape, node: node, opset: graph.graph.opset)

@@ -56,28 +56,37 @@ public struct ResizeOp: OperatorKind {
         }
     }
 
-    public func evaluate(_ context: NodeContext, _ inputs: [Tensor?]) throws(EngineError) -> [Tensor] {
-        let x = inputs[0]!
-        let (shape, scales) = try plan(context)
-        let node = context.node
+    /// Per axis, for every output index: (low input index, high input index, weight of high).
+    /// Nearest axes have weight 0 and low == high. The reference and the fast step share these.
+    static func taps(_ node: Node, inShape: [Int], outShape: [Int], scales: [Double]) -> [[(Int, Int, Double)]] {
         let linear = (node.string("mode") ?? "nearest") == "linear"
         let transform = node.string("coordinate_transformation_mode") ?? "half_pixel"
         let nearestMode = node.string("nearest_mode") ?? "round_prefer_floor"
-        // Per axis: (low index, high index, weight of high) for every output index.
-        var taps: [[(Int, Int, Double)]] = []
-        for axis in shape.indices {
-            let inSize = x.shape[axis]
-            taps.append((0..<shape[axis]).map { o in
-                var s = Self.source(o, scale: scales[axis], inSize: inSize, outSize: shape[axis], transform: transform)
+        return outShape.indices.map { axis in
+            let inSize = inShape[axis]
+            return (0..<outShape[axis]).map { o in
+                var s = source(o, scale: scales[axis], inSize: inSize, outSize: outShape[axis], transform: transform)
                 if !linear {
-                    let i = min(max(Self.nearest(s, mode: nearestMode), 0), inSize - 1)
+                    let i = min(max(nearest(s, mode: nearestMode), 0), inSize - 1)
                     return (i, i, 0)
                 }
                 s = min(max(s, 0), Double(inSize - 1))
                 let low = Int(s.rounded(.down)), high = min(low + 1, inSize - 1)
                 return (low, high, s - Double(low))
-            })
+            }
         }
+    }
+
+    /// The scales a node resizes by: given, or from the sizes it asks for.
+    static func scales(_ node: Node, inShape: [Int], outShape: [Int], constants: [String: Tensor]) -> [Double] {
+        if node.inputs.count > 3, !node.inputs[3].isEmpty { return zip(outShape, inShape).map { Double($0) / Double($1) } }
+        return constants[node.inputs[2]]?.doubles ?? []
+    }
+
+    public func evaluate(_ context: NodeContext, _ inputs: [Tensor?]) throws(EngineError) -> [Tensor] {
+        let x = inputs[0]!
+        let (shape, scales) = try plan(context)
+        let taps = Self.taps(context.node, inShape: x.shape, outShape: shape, scales: scales)
         let values = x.doubles
         let inStrides = rowMajorStrides(x.shape), outStrides = rowMajorStrides(shape)
         let count = shape.reduce(1, *)
