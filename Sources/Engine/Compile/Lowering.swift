@@ -11,6 +11,7 @@ struct Lowering {
 
     /// Scratch bytes a node's kernel needs (im2col columns), or 0.
     func scratchBytes(_ node: Node) -> Int {
+        if let geometry = convTransposePlan(node) { return geometry.columnFloats * 4 }
         guard var conv = convPlan(node) else { return 0 }
         if conv.kind == .depthwise {
             return node.opType == "QConv" ? QDepthwiseConvStep.scratchBytes(conv.params) : ep_dwconv_scratch_floats(&conv.params) * 4
@@ -19,6 +20,20 @@ struct Lowering {
         if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params)) }
         if ConvStep.isPointwise(conv.params) { return 0 }
         return k * n * 4
+    }
+
+    /// 2-D float ConvTranspose with constant weights (and bias, if any); nil otherwise.
+    func convTransposePlan(_ node: Node) -> ConvTransposeStep.Geometry? {
+        guard node.opType == "ConvTranspose", let x = graph.types[node.inputs[0]], x.dtype == .float32, x.shape.count == 4,
+              graph.constants[node.inputs[1]]?.dtype == .float32,
+              node.inputs.count < 3 || node.inputs[2].isEmpty || graph.constants[node.inputs[2]]?.dtype == .float32
+        else { return nil }
+        let context = NodeContext(node: node, opset: graph.graph.opset, types: node.inputs.map { $0.isEmpty ? nil : graph.types[$0] },
+                                  constants: node.inputs.map { $0.isEmpty ? nil : graph.constants[$0] })
+        guard let s = try? ConvTransposeOp().shapes(context) else { return nil }
+        return .init(batch: s.batch, channels: s.channels, outChannels: s.outChannels, group: s.group, inH: s.input[0], inW: s.input[1],
+                     kH: s.kernel[0], kW: s.kernel[1], outH: s.output[0], outW: s.output[1], strideH: s.strides[0], strideW: s.strides[1],
+                     dilationH: s.dilations[0], dilationW: s.dilations[1], padTop: s.padsBegin[0], padLeft: s.padsBegin[1])
     }
 
     enum ConvKind { case gemm, depthwise }
@@ -150,6 +165,10 @@ struct Lowering {
             return ConcatStep(inputs: parts, y: y, outer: outer)
         case "QuantizeLinear", "DequantizeLinear":
             return quantize(node, out: out, y: y, input: input)
+        case "ConvTranspose":
+            guard let geometry = convTransposePlan(node), let x = input(0), let scratch, let weights = constant(node.inputs[1]) else { return nil }
+            let bias = node.inputs.count > 2 && !node.inputs[2].isEmpty ? constant(node.inputs[2]) : nil
+            return ConvTransposeStep(x: x, y: y, scratch: scratch, weights: weights, bias: bias, geometry: geometry)
         case "Resize":
             guard out.dtype == .float32, let x = input(0), let inShape = graph.types[node.inputs[0]]?.shape else { return nil }
             let scales = ResizeOp.scales(node, inShape: inShape, outShape: out.shape, constants: graph.constants)
