@@ -1,7 +1,9 @@
 import EngineIR
 
-/// BatchNormalization after a Conv (or FusedConv without activation or residual) folds into
-/// the convolution: with m = scale/√(var+ε), W'[o] = m[o]·W[o] and b'[o] = m[o]·(b[o] − mean[o]) + B[o].
+/// BatchNormalization after a Conv (or FusedConv without activation or residual) or a
+/// ConvTranspose folds into it: with m = scale/√(var+ε), W'[o] = m[o]·W[o] and
+/// b'[o] = m[o]·(b[o] − mean[o]) + B[o]. A ConvTranspose's weights are [C, M/group, k…]: output
+/// channel o = group(c)·M/group + m.
 public struct FuseConvBatchNorm: GraphPass {
     public init() {}
     public let name = "FuseConvBatchNorm"
@@ -24,9 +26,27 @@ public struct FuseConvBatchNorm: GraphPass {
             var conv = graph.nodes[convIndex]
             let (multiplier, shift) = BatchNormalizationOp.affine(bn, scale: scale.floats, bias: offset.floats,
                                                                   mean: mean.floats, variance: variance.floats)
-            let outChannels = weight.shape[0], perChannel = weight.count / max(1, outChannels)
+            let outChannels: Int
             var w = weight.floats
-            for o in 0..<outChannels { for i in 0..<perChannel { w[o * perChannel + i] *= multiplier[o] } }
+            if conv.opType == "ConvTranspose" {
+                let group = conv.int("group") ?? 1, inChannels = weight.shape[0], perGroup = weight.shape[1]
+                let kernel = weight.count / max(1, inChannels * perGroup)
+                outChannels = perGroup * group
+                guard multiplier.count == outChannels, inChannels % group == 0 else {
+                    index += 1
+                    continue
+                }
+                for c in 0..<inChannels {
+                    for m in 0..<perGroup {
+                        let o = c / (inChannels / group) * perGroup + m
+                        for i in 0..<kernel { w[(c * perGroup + m) * kernel + i] *= multiplier[o] }
+                    }
+                }
+            } else {
+                outChannels = weight.shape[0]
+                let perChannel = weight.count / max(1, outChannels)
+                for o in 0..<outChannels { for i in 0..<perChannel { w[o * perChannel + i] *= multiplier[o] } }
+            }
             let oldBias = conv.inputs.count > 2 && !conv.inputs[2].isEmpty ? graph.constants[conv.inputs[2]]?.floats : nil
             let bias = (0..<outChannels).map { o in multiplier[o] * (oldBias?[o] ?? 0) + shift[o] }
             let weightName = conv.outputs[0] + "/folded_weight", biasName = conv.outputs[0] + "/folded_bias"
@@ -44,7 +64,7 @@ public struct FuseConvBatchNorm: GraphPass {
     }
 
     private func isPlainConv(_ node: Node) -> Bool {
-        if node.opType == "Conv" && node.domain.isEmpty { return true }
+        if (node.opType == "Conv" || node.opType == "ConvTranspose") && node.domain.isEmpty { return true }
         return node.opType == "FusedConv" && node.domain == FusedOps.domain && (node.int("activation") ?? 0) == 0 && node.inputs.count <= 3
     }
 }

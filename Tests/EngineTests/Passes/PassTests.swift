@@ -46,6 +46,24 @@ import Testing
         #expect(after.nodes.map(\.opType) == ["Conv"])
     }
 
+    /// After a ConvTranspose (weights [C, M/group, k…]), with and without groups and bias.
+    @Test(arguments: [(1, true), (2, false)])
+    func foldBatchNormIntoConvTranspose(group: Int, bias: Bool) throws {
+        var random = TinyGraphs.Generator(state: 5)
+        let variance = Tensor(shape: [6], floats: (0..<6).map { _ in abs(random.next()) + 0.1 })
+        var initializers: [String: Tensor] = ["w": random.tensor([4, 6 / group, 4, 4]), "scale": random.tensor([6]), "shift": random.tensor([6]),
+                                              "mean": random.tensor([6]), "var": variance]
+        if bias { initializers["b"] = random.tensor([6]) }
+        let graph = Graph(inputs: [TinyGraphs.input("x", [1, 4, 5, 5])], outputs: [TinyGraphs.input("y", [1, 6, 10, 10])],
+                          initializers: initializers, nodes: [
+                              Node(name: "deconv", opType: "ConvTranspose", inputs: bias ? ["x", "w", "b"] : ["x", "w"], outputs: ["c"],
+                                   attributes: ["strides": .ints([2, 2]), "pads": .ints([1, 1, 1, 1]), "group": .int(group)]),
+                              Node(name: "bn", opType: "BatchNormalization", inputs: ["c", "scale", "shift", "mean", "var"], outputs: ["y"]),
+                          ])
+        let (after, _) = try TinyGraphs.checkPass(FuseConvBatchNorm(), graph, inputs: ["x": [1, 4, 5, 5]])
+        #expect(after.nodes.map(\.opType) == ["ConvTranspose"])
+    }
+
     @Test func foldConstantAddIntoConvBias() throws {
         var random = TinyGraphs.Generator(state: 4)
         let graph = TinyGraphs.convGraph(tail: [Node(name: "add", opType: "Add", inputs: ["c", "offset"], outputs: ["y"])],
