@@ -1,7 +1,8 @@
 import EngineIR
 
 /// Add(conv(x), c) with a constant c of one value per output channel ([1, M, 1, 1], [M, 1, 1],
-/// or a scalar) folds into the convolution's bias — Paddle exports Conv and its bias this way.
+/// or a scalar) folds into the convolution's (or ConvTranspose's) bias — Paddle exports Conv and
+/// its bias this way.
 public struct FuseConvBias: GraphPass {
     public init() {}
     public let name = "FuseConvBias"
@@ -39,7 +40,7 @@ public struct FuseConvBias: GraphPass {
 
     /// A Conv (or activation-free FusedConv without residual) whose bias is absent or constant.
     private func isPlain(_ node: Node) -> Bool {
-        let plain = (node.opType == "Conv" && node.domain.isEmpty)
+        let plain = ((node.opType == "Conv" || node.opType == "ConvTranspose") && node.domain.isEmpty)
             || (node.opType == "FusedConv" && node.domain == FusedOps.domain && (node.int("activation") ?? 0) == 0 && node.inputs.count <= 3)
         return plain
     }

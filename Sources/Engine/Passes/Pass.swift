@@ -9,7 +9,7 @@ public protocol GraphPass: Sendable {
 /// The one place the pass order is decided.
 public enum PassPipeline {
     public static let passes: [any GraphPass] = [
-        EliminateIdentity(), FuseQDQPassThrough(), FuseQDQConv(), FuseQDQLookup(), FoldConstants(), FuseConvBatchNorm(), FuseConvBias(), FuseResidualAdd(), FuseActivation(),
+        EliminateIdentity(), FuseQDQPassThrough(), FuseQDQConv(), FuseQDQLookup(), FoldConstants(), FuseConvBias(), FuseConvBatchNorm(), FuseResidualAdd(), FuseActivation(),
         EliminateDeadNodes(),
     ]
 

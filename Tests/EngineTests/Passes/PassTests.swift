@@ -64,6 +64,28 @@ import Testing
         #expect(after.nodes.map(\.opType) == ["ConvTranspose"])
     }
 
+    /// Paddle's ConvTranspose → Add(bias) → BatchNormalization becomes one ConvTranspose.
+    @Test func aConvTransposeBiasAddAndBatchNormFoldIntoIt() throws {
+        var random = TinyGraphs.Generator(state: 6)
+        let variance = Tensor(shape: [6], floats: (0..<6).map { _ in abs(random.next()) + 0.1 })
+        let graph = Graph(inputs: [TinyGraphs.input("x", [1, 4, 5, 5])], outputs: [TinyGraphs.input("y", [1, 6, 10, 10])],
+                          initializers: ["w": random.tensor([4, 6, 2, 2]), "bias": random.tensor([1, 6, 1, 1]), "scale": random.tensor([6]),
+                                         "shift": random.tensor([6]), "mean": random.tensor([6]), "var": variance],
+                          nodes: [
+                              Node(name: "deconv", opType: "ConvTranspose", inputs: ["x", "w"], outputs: ["c"], attributes: ["strides": .ints([2, 2])]),
+                              Node(name: "add", opType: "Add", inputs: ["c", "bias"], outputs: ["d"]),
+                              Node(name: "bn", opType: "BatchNormalization", inputs: ["d", "scale", "shift", "mean", "var"], outputs: ["y"]),
+                          ])
+        let (before, _) = try Compiler.analyze(graph, options: .init(runPasses: false))
+        var after = before
+        _ = try PassPipeline.run(&after)
+        #expect(after.nodes.map(\.opType) == ["ConvTranspose"])
+        var feeds = TinyGraphs.Generator(state: 8)
+        let x = feeds.tensor([1, 4, 5, 5], scale: 3)
+        let expected = try ReferenceInterpreter.run(before, inputs: ["x": x])[0], actual = try ReferenceInterpreter.run(after, inputs: ["x": x])[0]
+        #expect(zip(actual.floats, expected.floats).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($1)) })
+    }
+
     @Test func foldConstantAddIntoConvBias() throws {
         var random = TinyGraphs.Generator(state: 4)
         let graph = TinyGraphs.convGraph(tail: [Node(name: "add", opType: "Add", inputs: ["c", "offset"], outputs: ["y"])],
