@@ -53,15 +53,15 @@ public struct OutboxSender: Sendable {
                 throw FleetError(.store, error.message)
             }
             guard !entries.isEmpty else { return .idle }
-            let (body, headers, unreadable) = encode(entries)
             do {
-                if !unreadable.isEmpty {
-                    try store.outboxRejected(unreadable.map(\.id), endpoint: endpoint.name, reason: "unreadable outbox entry (not sent)")
+                let batch = try encode(entries)
+                if !batch.unreadable.isEmpty {
+                    try store.outboxRejected(batch.unreadable, endpoint: endpoint.name, reason: "unreadable outbox entry (not sent)")
                 }
-                let sendable = entries.filter { e in !unreadable.contains { $0.id == e.id } }
+                let sendable = batch.sendable
                 guard !sendable.isEmpty else { continue }
                 let key = "\(deviceName)-\(sendable[0].id)-\(sendable[sendable.count - 1].id)"
-                let answer = try Poster.post(endpoint, headers: headers + ["Idempotency-Key: \(key)"], body: try body(), userAgent: userAgent)
+                let answer = try Poster.post(endpoint, headers: batch.headers + ["Idempotency-Key: \(key)"], body: batch.body, userAgent: userAgent)
                 switch Delivery.judge(answer, attempt: attempt, backoff: backoff) {
                 case .delivered:
                     try store.outboxDelivered(sendable.map(\.id), endpoint: endpoint.name)
@@ -93,29 +93,43 @@ public struct OutboxSender: Sendable {
         }
     }
 
-    /// The body (built lazily, so an encoding error surfaces as a FleetError), the headers, and
-    /// the entries that cannot be read.
-    private func encode(_ entries: [OutboxEntry]) -> (body: () throws(FleetError) -> [UInt8], headers: [String], unreadable: [OutboxEntry]) {
+    struct Batch {
+        var sendable: [OutboxEntry] = []
+        /// Ids of the entries that cannot be read (never sent).
+        var unreadable: [Int64] = []
+        var body: [UInt8] = []
+        var headers: [String] = []
+    }
+
+    private func encode(_ entries: [OutboxEntry]) throws(FleetError) -> Batch {
+        var batch = Batch()
         switch format {
         case .remoteWrite(let identity):
-            var snapshots: [Snapshot] = [], bad: [OutboxEntry] = []
+            var snapshots: [Snapshot] = []
             for entry in entries {
-                if let s = try? Snapshot.read(entry.payload, entry: entry.id) { snapshots.append(s) } else { bad.append(entry) }
+                if let s = try? Snapshot.read(entry.payload, entry: entry.id) {
+                    snapshots.append(s)
+                    batch.sendable.append(entry)
+                } else {
+                    batch.unreadable.append(entry.id)
+                }
             }
-            return ({ () throws(FleetError) in try RemoteWrite.body(snapshots, identity: identity) }, RemoteWrite.headers, bad)
+            if !snapshots.isEmpty { batch.body = try RemoteWrite.body(snapshots, identity: identity) }
+            batch.headers = RemoteWrite.headers
         case .events(let device):
-            var lines: [UInt8] = [], bad: [OutboxEntry] = []
             let prefix = "{\"device\":\(Self.jsonString(device)),\"id\":"
             for entry in entries {
                 let payload = entry.payload.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard payload.hasPrefix("{"), payload.count > 2, !payload.contains("\n") else {
-                    bad.append(entry)
+                    batch.unreadable.append(entry.id)
                     continue
                 }
-                lines += Array((prefix + "\(entry.id)," + payload.dropFirst() + "\n").utf8)
+                batch.body += Array((prefix + "\(entry.id)," + payload.dropFirst() + "\n").utf8)
+                batch.sendable.append(entry)
             }
-            return ({ () throws(FleetError) in lines }, ["Content-Type: application/x-ndjson"], bad)
+            batch.headers = ["Content-Type: application/x-ndjson"]
         }
+        return batch
     }
 
     static func jsonString(_ text: String) -> String {

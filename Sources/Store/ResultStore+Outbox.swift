@@ -140,10 +140,8 @@ extension ResultStore {
                     FROM (SELECT 'samples' AS kind UNION SELECT 'event' UNION SELECT kind FROM outbox UNION SELECT kind FROM outboxLoss) k
                       LEFT JOIN outbox o ON o.kind = k.kind AND o.deliveredAt IS NULL LEFT JOIN outboxLoss l ON l.kind = k.kind
                     GROUP BY k.kind ORDER BY k.kind
-                    """).map { row -> OutboxStatus.Backlog in
-                    let oldest: String? = row[3]
-                    return OutboxStatus.Backlog(kind: row[0], depth: row[1], bytes: row[2], oldest: oldest.flatMap { Date.fromDatabaseValue($0.databaseValue) },
-                                                foldedRows: row[4], droppedRows: row[5])
+                    """).map {
+                    OutboxStatus.Backlog(kind: $0[0], depth: $0[1], bytes: $0[2], oldest: $0[3], foldedRows: $0[4], droppedRows: $0[5])
                 }
                 let endpoints = try Row.fetchAll(db, sql: """
                     SELECT name, delivered, rejected, lastSuccessAt, lastFailureAt, lastError, lastRejection FROM outboxEndpoint ORDER BY name

@@ -172,7 +172,7 @@ struct Lowering {
         case "Resize":
             guard out.dtype == .float32, let x = input(0), let inShape = graph.types[node.inputs[0]]?.shape else { return nil }
             let scales = ResizeOp.scales(node, inShape: inShape, outShape: out.shape, constants: graph.constants)
-            guard scales.count == inShape.count, ResizeOp().unsupported(node, opset: graph.graph.opset).isEmpty else { return nil }
+            guard scales.count == inShape.count else { return nil }
             return ResizeStep(x: x, y: y, inShape: inShape, taps: ResizeOp.taps(node, inShape: inShape, outShape: out.shape, scales: scales),
                               linear: node.string("mode") == "linear")
         case "Softmax":
