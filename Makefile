@@ -5,7 +5,7 @@ SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DEMO_BOARD  ?= jetson-orin-nano
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev libsnappy-dev prometheus \
-               libonnx-testdata qemu-user gcc-aarch64-linux-gnu python3 openssl curl fakeroot
+               libonnx-testdata libsimde-dev qemu-user gcc-aarch64-linux-gnu python3 openssl curl fakeroot
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -37,12 +37,16 @@ test: deps kernel-test rules-test
 rules-test: deps
 	cd deploy/prometheus && promtool check rules edgepilot.rules.yml && promtool test rules edgepilot.rules.test.yml
 
-# C kernels against their scalar oracle: natively (scalar, AVX2), then cross-compiled with
-# clang for aarch64 and run under qemu: Cortex-A57 (baseline NEON) and `max` (v8.2+).
+# C kernels against their scalar oracle: natively (each x86 level this CPU has), again with the
+# x86 intrinsics from SIMDe (so AVX512-VNNI and AVX-VNNI kernels are checked on any CPU), then
+# cross-compiled with clang for aarch64 and run under qemu: Cortex-A57 (baseline NEON) and
+# `max` (v8.2+).
 kernel-test: deps
 	@mkdir -p $(KERNEL_OUT)/aarch64
 	cc $(KERNEL_CFLAGS) $(KERNEL_SRCS) -lm -o $(KERNEL_OUT)/native
 	$(KERNEL_OUT)/native
+	cc $(KERNEL_CFLAGS) -DEP_SIMDE $(KERNEL_SRCS) -lm -o $(KERNEL_OUT)/simde
+	$(KERNEL_OUT)/simde
 	for f in $(KERNEL_SRCS); do \
 	  clang --target=aarch64-linux-gnu --sysroot=/usr/aarch64-linux-gnu $(KERNEL_CFLAGS) -c $$f -o $(KERNEL_OUT)/aarch64/$$(basename $$f .c).o || exit 1; \
 	done

@@ -50,7 +50,7 @@ public struct HostCPU: Sendable, Equatable {
         let best = ISALevel.best(features: features, architecture: architecture)
         guard let requested else { return best }
         guard requested.available else { throw VariantsError(.isa, "--isa \(requested.rawValue): this build has no \(requested.rawValue) kernels") }
-        guard requested <= best else {
+        guard ISALevel.runnable(features: features).contains(requested) else {
             throw VariantsError(.isa, "--isa \(requested.rawValue): this CPU lacks it (the best it has is \(best.rawValue))")
         }
         return requested

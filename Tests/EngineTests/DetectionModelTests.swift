@@ -12,7 +12,7 @@ import Testing
 @Suite struct DetectionModelTests {
     static let directory = SharedModels.repository + "/examples/eval/ppocr-det-v4"
 
-    @Test(arguments: ISALevel.allCases.filter(\.available))
+    @Test(arguments: ISALevel.runnableHere)
     func matchesOnnxRuntimeWithNoReferenceStep(isa: ISALevel) throws {
         let model = try ONNXImporter.load(path: SharedModels.modelPath("ppocr-det-v4"))
         let compiled = try Compiler.compile(model.graph, options: .init(inputShapes: ["x": [1, 3, 160, 160]], isa: isa))

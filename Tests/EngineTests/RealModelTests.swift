@@ -8,7 +8,7 @@ import Testing
 /// (relative L2 ≤ 1e-4), top-1 identical, and accuracy equal to BASELINE.md.
 @Suite(.enabled(if: SharedModels.available, "\(SharedModels.missingReason)"))
 struct RealModelTests {
-    @Test(arguments: ["iris-mlp", "mnist-cntk", "ppocr-cls-v2.0", "squeezenet1.1"], ISALevel.allCases.filter(\.available))
+    @Test(arguments: ["iris-mlp", "mnist-cntk", "ppocr-cls-v2.0", "squeezenet1.1"], ISALevel.runnableHere)
     func fp32MatchesOnnxRuntime(name: String, isa: ISALevel) throws {
         let data = try SharedModels.load(name)
         let model = try ONNXImporter.load(path: SharedModels.modelPath(name))

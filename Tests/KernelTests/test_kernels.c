@@ -161,39 +161,50 @@ static void test_maxpool(const isa_table *t) {
 
 // The uint8 max pool against the f32 oracle on the same (integer) values.
 static void test_u8_maxpool(void) {
-    uint8_t input[30 * 30], got[30 * 30];
-    float finput[30 * 30], want[30 * 30], wide[30 * 30];
-    for (int h = 1; h <= 9; h += 4)
-        for (int w = 1; w <= 30; w += 3)
+    enum { H = 9, W = 70 };
+    static uint8_t input[H * W], got[(H + 2) * (W + 2)];
+    static float finput[H * W], want[(H + 2) * (W + 2)], wide[(H + 2) * (W + 2)];
+    for (int h = 1; h <= H; h += 4)
+        for (int w = 1; w <= W; w += 3)
             for (int k = 1; k <= 3; k++)
-                for (int s = 1; s <= 2; s++)
-                    for (int pad = 0; pad < k && pad <= 1; pad++) {
-                        ep_pool_params p = {h, w, k, k, 0, 0, s, s, 1, 1, pad, pad, pad, pad, 0};
-                        if (h + 2 * pad < k || w + 2 * pad < k) continue;
-                        p.oh = (h + 2 * pad - k) / s + 1;
-                        p.ow = (w + 2 * pad - k) / s + 1;
-                        for (int i = 0; i < h * w; i++) finput[i] = input[i] = (uint8_t)((rnd() + 1) * 127.5f);
-                        ep_f32_maxpool_ukernel__scalar(finput, want, &p);
-                        ep_u8_maxpool_ukernel__scalar(input, got, &p);
-                        for (int i = 0; i < p.oh * p.ow; i++) wide[i] = got[i];
-                        char detail[64];
-                        snprintf(detail, sizeof detail, "h%d w%d k%d s%d pad%d", h, w, k, s, pad);
-                        check("u8-maxpool", "scalar", wide, want, (size_t)p.oh * p.ow, detail);
-                    }
+                for (int s = 1; s <= 3; s++)
+                    for (int d = 1; d <= 2; d++)
+                        for (int pad = 0; pad < k && pad <= 1; pad++) {
+                            ep_pool_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad, pad, pad, 0};
+                            const int extent = d * (k - 1) + 1;
+                            if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
+                            p.oh = (h + 2 * pad - extent) / s + 1;
+                            p.ow = (w + 2 * pad - extent) / s + 1;
+                            for (int i = 0; i < h * w; i++) finput[i] = input[i] = (uint8_t)((rnd() + 1) * 127.5f);
+                            ep_f32_maxpool_ukernel__scalar(finput, want, &p);
+                            int empty = 0;  // a dilated window that holds no pixel: not a valid MaxPool
+                            for (int i = 0; i < p.oh * p.ow; i++) empty |= want[i] < 0;
+                            if (empty) continue;
+                            ep_u8_maxpool_ukernel__scalar(input, got, &p);
+                            for (int i = 0; i < p.oh * p.ow; i++) wide[i] = got[i];
+                            char detail[64];
+                            snprintf(detail, sizeof detail, "h%d w%d k%d s%d d%d pad%d", h, w, k, s, d, pad);
+                            check("u8-maxpool", "scalar", wide, want, (size_t)p.oh * p.ow, detail);
+                        }
 }
 
 // A qu8-qc8w-gemm kernel against the plain definition on unpacked weights, with the extreme
 // values (w −128, x 255) where the dotprod kernel's x − 128 flip could overflow; `quads`
-// selects the c4 layout's packers.
+// selects the c4 layout's packers. Column counts cover the tiles of every kernel (8, 16, 32
+// wide) and their tails.
+enum { QG_M = 17, QG_N = 70, QG_K = 40 };
+static const size_t qgemm_columns[] = {1, 3, 5, 7, 8, 9, 11, 13, 15, 16, 17, 19, 21, 31, 32, 33, 47, 64, 70};
+
 static void test_qgemm_layout(const char *isa, qgemm_fn kernel, int quads) {
-    int8_t w[17 * 40];
-    int32_t packed[17 * 20], xpacked[20 * 21];
-    uint8_t x[40 * 21], want[17 * 21], got[17 * 21];
-    int32_t bias[17];
-    float multiplier[17];
-    for (size_t m = 1; m <= 17; m++)
-        for (size_t n = 1; n <= 21; n += 2)
-            for (size_t k = 1; k <= 40; k += 3) {
+    static int8_t w[QG_M * QG_K];
+    static int32_t packed[QG_M * QG_K], xpacked[QG_K * QG_N];
+    static uint8_t x[QG_K * QG_N], want[QG_M * QG_N], got[QG_M * QG_N + 1];
+    int32_t bias[QG_M];
+    float multiplier[QG_M];
+    for (size_t m = 1; m <= QG_M; m++)
+        for (size_t c = 0; c < sizeof qgemm_columns / sizeof *qgemm_columns; c++)
+            for (size_t k = 1; k <= QG_K; k += 3) {
+                const size_t n = qgemm_columns[c];
                 for (size_t i = 0; i < m * k; i++) w[i] = (int8_t)(rnd() * 127);
                 for (size_t i = 0; i < k * n; i++) x[i] = (uint8_t)((rnd() + 1) * 127.5f);
                 w[0] = -128;
@@ -213,12 +224,47 @@ static void test_qgemm_layout(const char *isa, qgemm_fn kernel, int quads) {
                     ep_qc8w_pack_pairs(m, k, w, packed);
                     ep_qu8_pack_pairs(k, n, x, xpacked);
                 }
+                memset(got, 0xaa, sizeof got);
                 kernel(m, n, k, packed, xpacked, got, &p);
-                if (memcmp(got, want, m * n) == 0) passed++; else {
+                if (memcmp(got, want, m * n) == 0 && got[m * n] == 0xaa) passed++; else {
                     if (failed < 20) printf("FAIL qu8-qc8w-gemm%s [%s] m%zu n%zu k%zu\n", quads ? "-c4" : "", isa, m, n, k);
                     failed++;
                 }
             }
+}
+
+// im2col straight into the c4 layout equals im2col, then packing; im2col equals its definition.
+static void test_x8_im2col(void) {
+    enum { C = 5, H = 19, W = 21, PLANE = (H + 4) * (W + 4) };  // pads up to 2 make the output larger
+    static uint8_t input[C * H * W], columns[C * 9 * PLANE], rows[4 * PLANE];
+    static int32_t want[(C * 9 + 3) / 4 * PLANE], got[(C * 9 + 3) / 4 * PLANE];
+    for (size_t i = 0; i < sizeof input; i++) input[i] = (uint8_t)((rnd() + 1) * 127.5f);
+    for (int k = 1; k <= 3; k += 2)
+        for (int s = 1; s <= 3; s++)
+            for (int d = 1; d <= 2; d++)
+                for (int pad = 0; pad <= 2; pad++)
+                    for (int c = 1; c <= C; c += 2) {
+                        ep_dwconv_params p = {H, W, k, k, 0, 0, s, s, d, d, pad, pad};
+                        p.oh = (H + 2 * pad - d * (k - 1) - 1) / s + 1;
+                        p.ow = (W + 2 * pad - d * (k - 1) - 1) / s + 1;
+                        const size_t plane = (size_t)p.oh * p.ow;
+                        ep_x8_im2col__scalar(input, c, &p, 7, columns);
+                        int bad = 0;
+                        for (int ch = 0; ch < c; ch++)
+                            for (int ky = 0; ky < k; ky++)
+                                for (int kx = 0; kx < k; kx++)
+                                    for (int oy = 0; oy < p.oh; oy++)
+                                        for (int ox = 0; ox < p.ow; ox++) {
+                                            const int iy = oy * s - pad + ky * d, ix = ox * s - pad + kx * d;
+                                            const uint8_t v = iy >= 0 && iy < H && ix >= 0 && ix < W ? input[(ch * H + iy) * W + ix] : 7;
+                                            bad |= columns[((ch * k + ky) * k + kx) * plane + oy * p.ow + ox] != v;
+                                        }
+                        ep_qu8_pack_quads((size_t)c * k * k, plane, columns, want);
+                        ep_x8_im2col_quads(input, c, &p, 7, rows, got);
+                        bad |= memcmp(want, got, ((size_t)c * k * k + 3) / 4 * plane * 4) != 0;
+                        if (bad && failed < 20) printf("FAIL x8-im2col k%d s%d d%d pad%d c%d\n", k, s, d, pad, c);
+                        bad ? failed++ : passed++;
+                    }
 }
 
 static void test_qgemm(const isa_table *t) { test_qgemm_layout(t->isa, t->qgemm, 0); }
@@ -438,6 +484,19 @@ int main(void) {
     else printf("neonfp16arith: not run (this CPU has no FP16 arithmetic)\n");
 #endif
     test_qgemm_layout("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, 1);
+    test_x8_im2col();
+#if defined(EP_SIMDE)
+    // Built against SIMDe: the x86 kernels run on portable code, whatever this CPU has.
+    test_qgemm_layout("avx512vnni (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni, 1);
+    test_qgemm_layout("avxvnni (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x16c4__avxvnni, 1);
+    test_qgemm_layout("avx2 (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, 0);
+#elif defined(__x86_64__)
+    if (__builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
+        test_qgemm_layout("avx512vnni", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni, 1);
+    else printf("avx512vnni: not run natively (this CPU lacks AVX512-VNNI; the SIMDe build checks it)\n");
+    if (__builtin_cpu_supports("avxvnni")) test_qgemm_layout("avxvnni", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x16c4__avxvnni, 1);
+    else printf("avxvnni: not run natively (this CPU lacks AVX-VNNI; the SIMDe build checks it)\n");
+#endif
 #if defined(__aarch64__)
     // dotprod (ARMv8.2-A) and i8mm (ARMv8.6-A): qemu's cortex-a57 lacks them, `-cpu max` has both.
     if (getauxval(AT_HWCAP) & HWCAP_ASIMDDP) test_qgemm_layout("neondot", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, 1);

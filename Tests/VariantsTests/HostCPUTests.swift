@@ -34,6 +34,12 @@ import Testing
             #expect { try plain.isaLevel(requested: .avx2) } throws: { ($0 as? VariantsError)?.message.contains("this CPU lacks it") == true }
             #expect { try plain.isaLevel(requested: .neon) } throws: { ($0 as? VariantsError)?.message.contains("this build has no neon kernels") == true }
             #expect(try HostCPU(architecture: "x86_64", features: ["avx2", "fma"], coreNames: []).isaLevel() == .avx2)
+            // Zen 4: AVX512-VNNI without AVX-VNNI — not a chain of levels.
+            let zen4 = HostCPU(architecture: "x86_64", features: ["avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni"], coreNames: [])
+            #expect(try zen4.isaLevel() == .avx512vnni)
+            #expect(try zen4.isaLevel(requested: .avx2) == .avx2)
+            #expect { try zen4.isaLevel(requested: .avxvnni) } throws: { ($0 as? VariantsError)?.message.contains("this CPU lacks it") == true }
+            #expect(try HostCPU(architecture: "x86_64", features: ["avx2", "fma", "avx_vnni"], coreNames: []).isaLevel() == .avxvnni)
         #endif
     }
 

@@ -2,20 +2,10 @@
 // (x[2t][j], x[2t+1][j]) for 8 columns as 16 int16 lanes, multiplied against 8 broadcast weight
 // pairs with _mm256_madd_epi16 (int16·int16 pairs into int32: no saturation, unlike maddubs);
 // fp32 requantization; row tails in the same tile, column tails scalar.
-#if defined(__x86_64__)
-#include <immintrin.h>
-#include "ep_qu8_qc8w_gemm.h"
+#include "ep_qgemm_x86_common.h"
+#if defined(EP_X86_KERNELS)
 
-__attribute__((target("avx2,fma")))
-static inline void ep_store8(__m256i acc, float multiplier, const ep_qgemm_params *p, uint8_t *out) {
-    const __m256 scaled = _mm256_mul_ps(_mm256_cvtepi32_ps(acc), _mm256_set1_ps(multiplier));
-    __m256i q = _mm256_add_epi32(_mm256_cvtps_epi32(scaled), _mm256_set1_epi32(p->y_zero));
-    q = _mm256_min_epi32(_mm256_max_epi32(q, _mm256_set1_epi32(p->y_min)), _mm256_set1_epi32(p->y_max));
-    const __m128i packed16 = _mm_packs_epi32(_mm256_castsi256_si128(q), _mm256_extracti128_si256(q, 1));
-    _mm_storel_epi64((__m128i *)out, _mm_packus_epi16(packed16, packed16));
-}
-
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 void ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2(size_t m, size_t n, size_t k, const int32_t *w, const int32_t *x, uint8_t *y,
                                                     const ep_qgemm_params *p) {
     const size_t pairs = (k + 1) / 2;

@@ -56,6 +56,10 @@ public struct KernelTable: Sendable {
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, quantizeU8: ep_f32_qu8_vcvt__avx2,
             dequantizeU8: ep_qu8_f32_vcvt__avx2, lookupU8: ep_u8_lut_ukernel__avx2,
             qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__avx2)
+
+        public static let avxvnni = avx2.replacingGEMM(isa: .avxvnni, ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x16c4__avxvnni, layout: .quads)
+        public static let avx512vnni = avx2.replacingGEMM(isa: .avx512vnni, ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni,
+                                                          layout: .quads)
     #endif
     #if arch(arm64)
         public static let neon = KernelTable(
@@ -71,7 +75,7 @@ public struct KernelTable: Sendable {
     #endif
 
     /// This table with another integer GEMM (and its operand layout), under another level's name:
-    /// the dot-product levels differ from NEON only there.
+    /// the dot-product levels differ from NEON (and the VNNI levels from AVX2) only there.
     public func replacingGEMM(isa: ISALevel, _ qgemm: @escaping QGemm, layout: QGemmLayout) -> KernelTable {
         var table = self
         table.isa = isa
@@ -86,6 +90,18 @@ public struct KernelTable: Sendable {
         case .avx2:
             #if arch(x86_64)
                 return avx2
+            #else
+                return scalar
+            #endif
+        case .avxvnni:
+            #if arch(x86_64)
+                return avxvnni
+            #else
+                return scalar
+            #endif
+        case .avx512vnni:
+            #if arch(x86_64)
+                return avx512vnni
             #else
                 return scalar
             #endif

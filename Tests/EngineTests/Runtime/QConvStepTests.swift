@@ -36,6 +36,17 @@ import Testing
         #expect(Set(pairs).count > 10, "degenerate output")
     }
 
+    /// Every level this CPU runs (the VNNI kernels with im2col straight into quads among them),
+    /// on one thread and split across two, gives the scalar kernel's bytes.
+    @Test(arguments: ISALevel.runnableHere)
+    func everyLevelMatchesScalar(isa: ISALevel) {
+        for (kernel, channels, outChannels) in [(1, 6, 5), (3, 5, 7), (3, 9, 4), (3, 56, 65)] {
+            let scalar = run(.scalar, kernel: kernel, channels: channels, outChannels: outChannels).bytes
+            #expect(run(.forLevel(isa), kernel: kernel, channels: channels, outChannels: outChannels).bytes == scalar, "\(isa) k\(kernel)")
+            #expect(run(.forLevel(isa), kernel: kernel, channels: channels, outChannels: outChannels, threads: 2).bytes == scalar)
+        }
+    }
+
     /// Output channels split across threads (65: the last block is short) give the same bytes.
     @Test(arguments: [2, 3])
     func threadsSplitRowsWithoutChangingTheResult(threads: Int) {

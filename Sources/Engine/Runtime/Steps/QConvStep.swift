@@ -3,8 +3,8 @@ import Dispatch
 
 /// Integer 2-D convolution (group 1): per image, the uint8 input itself (1×1 stride 1) or its
 /// uint8 im2col (padded with the input zero point), packed into k-pairs (or k-quads for the
-/// dot-product kernels), times the weights packed the same way through the qu8-qc8w-gemm
-/// kernel, which requantizes to uint8. With several threads the output channels are split
+/// dot-product kernels, im2col writing them directly), times the weights packed the same way
+/// through the qu8-qc8w-gemm kernel, which requantizes to uint8. With several threads the output channels are split
 /// into one block per thread (packing and im2col stay on the calling thread).
 final class QConvStep: Step {
     let x: Location, y: Location, scratch: Location
@@ -19,10 +19,14 @@ final class QConvStep: Step {
     let threads: Int
     static let parallelMACs = 2_000_000
 
-    /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1), then the packed pairs
-    /// (ceil(K/2)·N words; the quads layout needs at most that).
+    /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1; im2col into quads uses 4·N
+    /// of them), then the packed pairs (ceil(K/2)·N words; the quads layout needs at most that).
     static func scratchBytes(k: Int, n: Int, pointwise: Bool) -> Int {
-        (pointwise ? 0 : (k * n + 63) / 64 * 64) + (k + 1) / 2 * n * 4
+        columnBytes(k: k, n: n, pointwise: pointwise) + (k + 1) / 2 * n * 4
+    }
+
+    static func columnBytes(k: Int, n: Int, pointwise: Bool) -> Int {
+        pointwise ? 0 : (max(k, 4) * n + 63) / 64 * 64
     }
 
     init(x: Location, y: Location, scratch: Location, weights: [Int8], bias: [Int32], multiplier: [Float], batch: Int, channels: Int,
@@ -66,20 +70,21 @@ final class QConvStep: Step {
         let k = channels * Int(params.kh * params.kw)
         let pointwise = ConvStep.isPointwise(params)
         let columns = scratch.address(arena).assumingMemoryBound(to: UInt8.self)
-        let pairs = (scratch.address(arena) + (pointwise ? 0 : (k * outPlane + 63) / 64 * 64)).assumingMemoryBound(to: Int32.self)
+        let pairs = (scratch.address(arena) + Self.columnBytes(k: k, n: outPlane, pointwise: pointwise)).assumingMemoryBound(to: Int32.self)
         bias.withUnsafeBufferPointer { b in
             multiplier.withUnsafeBufferPointer { m in
                 var p = ep_qgemm_params(bias: b.baseAddress, multiplier: m.baseAddress, y_zero: yZero, y_min: yMin, y_max: yMax)
                 weights.withUnsafeBufferPointer { w in
                     for n in 0..<batch {
-                        var source = UnsafePointer(input + n * channels * inPlane)
-                        if !pointwise {
-                            withUnsafePointer(to: &params) { ep_x8_im2col__scalar(source, Int32(channels), $0, xZero, columns) }
-                            source = UnsafePointer(columns)
-                        }
-                        switch kernels.qgemmLayout {
-                        case .pairs: ep_qu8_pack_pairs(k, outPlane, source, pairs)
-                        case .quads: ep_qu8_pack_quads(k, outPlane, source, pairs)
+                        let image = UnsafePointer(input + n * channels * inPlane)
+                        switch (kernels.qgemmLayout, pointwise) {
+                        case (.pairs, true): ep_qu8_pack_pairs(k, outPlane, image, pairs)
+                        case (.pairs, false):
+                            withUnsafePointer(to: &params) { ep_x8_im2col__scalar(image, Int32(channels), $0, xZero, columns) }
+                            ep_qu8_pack_pairs(k, outPlane, columns, pairs)
+                        case (.quads, true): ep_qu8_pack_quads(k, outPlane, image, pairs)
+                        case (.quads, false):
+                            withUnsafePointer(to: &params) { ep_x8_im2col_quads(image, Int32(channels), $0, xZero, columns, pairs) }
                         }
                         let out = output + n * outChannels * outPlane
                         if threads == 1 {
