@@ -9,7 +9,10 @@ import argparse, os, re, statistics, subprocess, sys, tempfile, time
 import numpy as np
 import onnxruntime as ort
 
-SHAPES = {"squeezenet1.1": [1, 3, 224, 224], "ppocr-cls-v2.0": [1, 3, 48, 192], "mnist-cntk": [1, 1, 28, 28], "iris-mlp": [1, 4]}
+SHAPES = {"squeezenet1.1": [1, 3, 224, 224], "ppocr-cls-v2.0": [1, 3, 48, 192], "mnist-cntk": [1, 1, 28, 28], "iris-mlp": [1, 4],
+          "ppocr-det-v4": [1, 3, 640, 640], "ddddocr-det": [1, 3, 416, 416]}
+# The detectors take 50-200 ms a run: fewer timed runs, so that a round stays under a minute.
+RUNS = {"ppocr-det-v4": (20, 3), "ddddocr-det": (20, 3)}
 
 
 def ort_median(path, feed, threads, runs, warmup):
@@ -65,15 +68,17 @@ def main():
                 for threads in (1, 2):
                     x, file = inputs[name]
                     input_name = ort.InferenceSession(path, providers=["CPUExecutionProvider"]).get_inputs()[0].name
-                    theirs = ort_median(path, {input_name: x}, threads, args.runs, args.warmup)
+                    runs, warmup = RUNS.get(name, (args.runs, args.warmup))
+                    theirs = ort_median(path, {input_name: x}, threads, runs, warmup)
                     try:
-                        ours, _ = ours_median(args.edgepilot, path, name, file, threads, args.runs, args.warmup)
+                        ours, _ = ours_median(args.edgepilot, path, name, file, threads, runs, warmup)
                     except subprocess.CalledProcessError as error:
                         print(f"edgepilot cannot run {path}: {error.stderr.strip()}", file=sys.stderr)
                         continue
                     results.setdefault((name, variant, threads), []).append((ours, theirs))
                     print(f"round {round_index + 1}: {name} {variant} {threads}T ours {ours:.4f} ms, ORT {theirs:.4f} ms", file=sys.stderr)
-    print(f"onnxruntime {ort.__version__}; {args.rounds} interleaved rounds x {args.runs} timed runs (+{args.warmup} warm-up); batch 1")
+    print(f"onnxruntime {ort.__version__}; {args.rounds} interleaved rounds x {args.runs} timed runs (+{args.warmup} warm-up; "
+          + ", ".join(f"{n} {r} (+{w})" for n, (r, w) in RUNS.items() if n in args.models) + "); batch 1")
     print("| model | variant | threads | EdgePilot median ms | ORT median ms | ratio (ours/ORT, median of rounds) |")
     print("|---|---|---:|---:|---:|---:|")
     for (name, variant, threads), pairs in results.items():

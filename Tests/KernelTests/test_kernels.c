@@ -58,8 +58,10 @@ static void check(const char *what, const char *isa, const float *got, const flo
     passed++;
 }
 
-static const ep_activation activations[] = {
+enum { ACTIVATIONS = 6 };
+static const ep_activation activations[ACTIVATIONS] = {
     {0, 0, 0, 0, 0}, {1, 0.f, INFINITY, 0, 0}, {1, -0.25f, 0.5f, 0, 0}, {2, 0, 0, 0.2f, 0.5f}, {3, 0, 0, 1.f / 6, 0.5f},
+    {4, 0, 0, 0, 0},
 };
 
 // Depthwise geometries: plane heights 1/5/9, widths around each block size (8/16/32 columns on
@@ -97,7 +99,7 @@ static void test_dwconv(const isa_table *t) {
         const ep_dwconv_params *p = &geometries[g];
         for (int i = 0; i < p->ih * p->iw; i++) input[i] = rnd();
         for (int i = 0; i < p->kh * p->kw; i++) kernel[i] = rnd();
-        const ep_activation *a = &activations[(p->iw + p->kh + p->stride_w) % 5];
+        const ep_activation *a = &activations[(p->iw + p->kh + p->stride_w) % ACTIVATIONS];
         const float bias = rnd();
         ep_f32_dwconv_minmax_ukernel__scalar(input, kernel, bias, want, p, a, NULL);
         t->dwconv(input, kernel, bias, got, p, a, scratch);
@@ -113,7 +115,7 @@ static void test_elementwise(const isa_table *t) {
     float a[70], b[70], want[70], got[70];
     for (size_t n = 1; n <= 67; n++) {
         for (int op = 0; op < 4; op++) {
-            const ep_activation *act = &activations[(n + op) % 5];
+            const ep_activation *act = &activations[(n + op) % ACTIVATIONS];
             for (size_t i = 0; i < n; i++) { a[i] = rnd(); b[i] = rnd() + (op == 3 ? 3.f : 0.f); }
             char detail[64];
             snprintf(detail, sizeof detail, "n%zu op%d act%d", n, op, act->kind);
@@ -127,7 +129,7 @@ static void test_elementwise(const isa_table *t) {
         // Epilogue: 3 channels of n, bias and residual, in place.
         float y1[3 * 70], y2[3 * 70], bias[3] = {rnd(), rnd(), rnd()}, residual[3 * 70];
         for (size_t i = 0; i < 3 * n; i++) { y1[i] = y2[i] = rnd(); residual[i] = rnd(); }
-        const ep_activation *act = &activations[n % 5];
+        const ep_activation *act = &activations[n % ACTIVATIONS];
         ep_f32_epilogue_ukernel__scalar(y1, 3, n, bias, (n & 1) ? residual : NULL, act);
         t->epilogue(y2, 3, n, bias, (n & 1) ? residual : NULL, act);
         char detail[32];
@@ -138,22 +140,40 @@ static void test_elementwise(const isa_table *t) {
     }
 }
 
+// Swish through the epilogue over [−100, 100], where the vector exp's range reduction and
+// clamping matter (the other tests' values stay near zero).
+static void test_swish_range(const isa_table *t) {
+    enum { N = 2001 };
+    static float got[N], want[N];
+    const ep_activation swish = {4, 0, 0, 0, 0};
+    for (int i = 0; i < N; i++) got[i] = -100.f + 0.1f * (float)i;
+    for (int i = 0; i < N; i++) want[i] = ep_activate(got[i], &swish);
+    t->epilogue(got, 1, N, NULL, NULL, &swish);
+    check("swish", t->isa, got, want, N, "x in [-100, 100]");
+}
+
+// Kernels 2, 3 and YOLO's SPP sizes (5, 9, 13 at stride 1, "same" padding), strides 1–3,
+// dilations 1–2, ceil_mode's extra column.
 static void test_maxpool(const isa_table *t) {
+    static const int kernels[] = {2, 3, 5, 9, 13};
     float input[40 * 40], want[40 * 40], got[40 * 40];
     for (int h = 2; h <= 12; h += 5)
         for (int w = 2; w <= 30; w++)
-            for (int k = 2; k <= 3; k++)
-                for (int s = 1; s <= 2; s++)
-                    for (int pad = 0; pad <= 1; pad++) {
-                        ep_pool_params p = {h, w, k, k, 0, 0, s, s, 1, 1, pad, pad, pad, pad, 0};
-                        if (h + 2 * pad < k || w + 2 * pad < k) continue;
-                        p.oh = (h + 2 * pad - k) / s + 1;
-                        p.ow = (w + 2 * pad - k) / s + 1;
+            for (int ki = 0; ki < 5; ki++)
+                for (int s = 1; s <= 3; s++)
+                    for (int d = 1; d <= 2; d++)
+                    for (int pad = 0; pad <= kernels[ki] / 2; pad += kernels[ki] > 3 ? kernels[ki] / 2 : 1) {
+                        const int k = kernels[ki], extent = d * (k - 1) + 1, ceil_extra = (w + h + s) % 2 && s > 1;
+                        if (k > 3 && (s > 1 || d > 1)) continue;
+                        ep_pool_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad, pad, pad, 0};
+                        if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
+                        p.oh = (h + 2 * pad - extent) / s + 1;
+                        p.ow = (w + 2 * pad - extent + (ceil_extra ? s - 1 : 0)) / s + 1;
                         for (int i = 0; i < h * w; i++) input[i] = rnd();
                         ep_f32_maxpool_ukernel__scalar(input, want, &p);
                         t->maxpool(input, got, &p);
                         char detail[64];
-                        snprintf(detail, sizeof detail, "h%d w%d k%d s%d pad%d", h, w, k, s, pad);
+                        snprintf(detail, sizeof detail, "h%d w%d k%d s%d d%d pad%d", h, w, k, s, d, pad);
                         check("f32-maxpool", t->isa, got, want, (size_t)p.oh * p.ow, detail);
                     }
 }
@@ -453,7 +473,7 @@ int main(void) {
 #elif defined(__aarch64__)
     tables[count++] = (isa_table){"neon", ep_f32_dwconv_minmax_ukernel__neon, ep_f32_epilogue_ukernel__neon,
                                   ep_f32_vbinary_ukernel__neon, ep_f32_vbinaryc_ukernel__neon,
-                                  ep_f32_maxpool_ukernel__scalar, ep_f32_gavgpool_ukernel__neon,
+                                  ep_f32_maxpool_ukernel__neon, ep_f32_gavgpool_ukernel__neon,
                                   ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, ep_f32_qu8_vcvt__neon,
                                   ep_qu8_f32_vcvt__neon, ep_u8_lut_ukernel__neon,
                                   ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon};
@@ -462,6 +482,7 @@ int main(void) {
         test_dwconv(&tables[i]);
         test_elementwise(&tables[i]);
         test_maxpool(&tables[i]);
+        test_swish_range(&tables[i]);
         test_qgemm(&tables[i]);
         test_quantize(&tables[i]);
         test_dequantize(&tables[i]);

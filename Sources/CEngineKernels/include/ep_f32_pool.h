@@ -17,6 +17,7 @@ _Static_assert(sizeof(ep_pool_params) == 15 * sizeof(int), "ep_pool_params layou
 
 void ep_f32_maxpool_ukernel__scalar(const float *input, float *output, const ep_pool_params *p);
 void ep_f32_maxpool_ukernel__avx2(const float *input, float *output, const ep_pool_params *p);
+void ep_f32_maxpool_ukernel__neon(const float *input, float *output, const ep_pool_params *p);
 void ep_f32_avgpool_ukernel__scalar(const float *input, float *output, const ep_pool_params *p);
 float ep_f32_gavgpool_ukernel__scalar(const float *input, size_t n);
 float ep_f32_gavgpool_ukernel__avx2(const float *input, size_t n);

@@ -151,6 +151,8 @@ struct Lowering {
         case "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity":
             guard let x = input(0) else { return nil }
             return CopyStep(x: x, y: y, bytes: out.count * out.dtype.byteSize)
+        case "Slice", "Transpose":
+            return stridedCopy(node, out: out, y: y, input: input)
         case "Dropout":
             guard node.outputs.count == 1 || node.outputs[1].isEmpty, let x = input(0) else { return nil }
             return CopyStep(x: x, y: y, bytes: out.count * out.dtype.byteSize)

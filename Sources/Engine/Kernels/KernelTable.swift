@@ -65,7 +65,7 @@ public struct KernelTable: Sendable {
         public static let neon = KernelTable(
             isa: .neon, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
-            globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__scalar,
+            globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__neon,
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, quantizeU8: ep_f32_qu8_vcvt__neon,
             dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,
             qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__neon)

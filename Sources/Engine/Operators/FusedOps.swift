@@ -1,9 +1,10 @@
 import CEngineKernels
 import EngineIR
+import Foundation
 
 /// The activation a fused op applies in its epilogue; mirrors the C `ep_activation`.
 public struct Activation: Sendable, Equatable {
-    public enum Kind: Int32, Sendable { case linear = 0, clamp = 1, hardSigmoid = 2, hardSwish = 3 }
+    public enum Kind: Int32, Sendable { case linear = 0, clamp = 1, hardSigmoid = 2, hardSwish = 3, swish = 4 }
     public var kind: Kind
     public var min: Float = -.infinity
     public var max: Float = .infinity
@@ -19,6 +20,7 @@ public struct Activation: Sendable, Equatable {
         case .clamp: return Swift.min(Swift.max(x, min), max)
         case .hardSigmoid: return Swift.max(0, Swift.min(1, alpha * x + beta))
         case .hardSwish: return x * Swift.max(0, Swift.min(1, alpha * x + beta))
+        case .swish: return x / (1 + Foundation.exp(-x))
         }
     }
 

@@ -3,7 +3,7 @@ import EngineIR
 /// An activation after a Conv/Gemm moves into its epilogue (FusedConv/FusedGemm):
 /// Relu → clamp [0, ∞); Clip with constant bounds (Relu6) → clamp; HardSigmoid(α, β);
 /// HardSwish and the x·HardSigmoid(x) pattern, including x·(Clip(x + 3, 0, 6)/6) and Paddle's
-/// (x·Clip(x + 3, 0, 6))/6, → hard-swish. The producer must have no activation yet and no other reader.
+/// (x·Clip(x + 3, 0, 6))/6, → hard-swish; x·Sigmoid(x) (SiLU, as PyTorch exports it) → swish. The producer must have no activation yet and no other reader.
 public struct FuseActivation: GraphPass {
     public init() {}
     public let name = "FuseActivation"
@@ -54,12 +54,12 @@ public struct FuseActivation: GraphPass {
             default: return nil
             }
         }
-        return hardSwishPattern(value, readers, graph)
+        return gatePattern(value, readers, graph)
     }
 
-    /// Mul(x, HardSigmoid(x)) or Mul(x, Div(Clip(Add(x, 3), 0, 6), 6)): x's only readers are
-    /// the Mul and the start of the gate.
-    private func hardSwishPattern(_ x: String, _ readers: [Int], _ graph: TypedGraph) -> (Activation, [Int], String)? {
+    /// Mul(x, Sigmoid(x)), Mul(x, HardSigmoid(x)) or Mul(x, Div(Clip(Add(x, 3), 0, 6), 6)): x's
+    /// only readers are the Mul and the start of the gate.
+    private func gatePattern(_ x: String, _ readers: [Int], _ graph: TypedGraph) -> (Activation, [Int], String)? {
         guard readers.count == 2 else { return nil }
         guard let mulIndex = readers.first(where: { graph.nodes[$0].opType == "Mul" }),
             let gateStart = readers.first(where: { $0 != mulIndex })
@@ -68,6 +68,9 @@ public struct FuseActivation: GraphPass {
         guard mul.domain.isEmpty, mul.inputs.contains(x), let gate = mul.inputs.first(where: { $0 != x }) else { return nil }
         let chain = [gateStart]
         let start = graph.nodes[gateStart]
+        if start.opType == "Sigmoid", start.domain.isEmpty, start.outputs[0] == gate, graph.soleReader(of: gate) == mulIndex {
+            return (Activation(kind: .swish), chain + [mulIndex], mul.outputs[0])
+        }
         if start.opType == "HardSigmoid", start.outputs[0] == gate, graph.soleReader(of: gate) == mulIndex {
             let alpha = start.float("alpha") ?? 0.2, beta = start.float("beta") ?? 0.5
             return (Activation(kind: .hardSwish, alpha: alpha, beta: beta), chain + [mulIndex], mul.outputs[0])

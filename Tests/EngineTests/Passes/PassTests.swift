@@ -124,6 +124,27 @@ import Testing
         #expect(after.nodes.map(\.opType) == ["FusedConv"])
     }
 
+    /// SiLU as PyTorch exports it, x·Sigmoid(x), with the Mul's operands in either order; compiled
+    /// at every level this CPU runs, the fused epilogue (a vector exp) matches the reference.
+    @Test(arguments: [true, false])
+    func fuseSwishPattern(gateFirst: Bool) throws {
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "sig", opType: "Sigmoid", inputs: ["c"], outputs: ["g"]),
+            Node(name: "mul", opType: "Mul", inputs: gateFirst ? ["g", "c"] : ["c", "g"], outputs: ["y"]),
+        ])
+        let (after, _) = try TinyGraphs.checkPass(FuseActivation(), graph)
+        #expect(after.nodes.map(\.opType) == ["FusedConv"] && after.nodes[0].int("activation") == 4, "\(after.nodes)")
+        let (reference, _) = try Compiler.analyze(graph, options: .init(runPasses: false))
+        var random = TinyGraphs.Generator(state: 3)
+        let x = random.tensor([1, 4, 6, 6], scale: 4)
+        let expected = try ReferenceInterpreter.run(reference, inputs: ["x": x])[0].floats
+        for isa in ISALevel.runnableHere {
+            let compiled = try Compiler.compile(graph, options: .init(isa: isa))
+            let worst = zip(try compiled.run([x])[0].floats, expected).map { abs($0 - $1) }.max() ?? 1
+            #expect(worst < 1e-4, "\(isa): \(worst)")
+        }
+    }
+
     /// Add(conv(x), r) + Relu: the residual joins the conv epilogue, then the Relu does.
     @Test func fuseResidualAddThenRelu() throws {
         var graph = TinyGraphs.convGraph(tail: [
