@@ -126,7 +126,8 @@ struct Lowering {
         case "Relu", "Clip", "HardSigmoid", "HardSwish":
             guard out.dtype == .float32, let x = input(0), let act = Self.activation(node, graph) else { return nil }
             return ActivationStep(x: x, y: y, count: out.count, activation: act, kernels: kernels)
-        case "Sigmoid", "Tanh", "Exp", "Sqrt", "Erf", "Log", "Abs", "Neg", "Reciprocal", "LeakyRelu":
+        case "Sigmoid", "Tanh", "Exp", "Sqrt", "Erf", "Log", "Abs", "Neg", "Reciprocal", "LeakyRelu", "Floor", "Ceil", "Round", "Elu",
+             "Selu", "Celu", "Softplus", "Softsign", "ThresholdedRelu", "Sign", "Shrink":
             guard out.dtype == .float32, let x = input(0),
                 let f = UnaryOp.all.first(where: { $0.name == node.opType })?.kernel?(node)
             else { return nil }
@@ -151,7 +152,7 @@ struct Lowering {
         case "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity":
             guard let x = input(0) else { return nil }
             return CopyStep(x: x, y: y, bytes: out.count * out.dtype.byteSize)
-        case "Slice", "Transpose":
+        case "Slice", "Transpose", "DepthToSpace", "SpaceToDepth":
             return stridedCopy(node, out: out, y: y, input: input)
         case "Dropout":
             guard node.outputs.count == 1 || node.outputs[1].isEmpty, let x = input(0) else { return nil }
@@ -177,11 +178,15 @@ struct Lowering {
             guard scales.count == inShape.count else { return nil }
             return ResizeStep(x: x, y: y, inShape: inShape, taps: ResizeOp.taps(node, inShape: inShape, outShape: out.shape, scales: scales),
                               linear: node.string("mode") == "linear")
-        case "Softmax":
-            guard out.dtype == .float32, let x = input(0),
+        case "LRN", "MeanVarianceNormalization":
+            return normalization(node, out: out, y: y, input: input)
+        case _ where ReduceOp.Kind(rawValue: node.opType) != nil:
+            return reduction(node, out: out, y: y, input: input)
+        case "Softmax", "LogSoftmax", "Hardmax":
+            guard out.dtype == .float32, let x = input(0), let mode = SoftmaxOp.Mode(rawValue: node.opType),
                 let (outer, extent, inner) = SoftmaxOp.layout(out.shape, node: node, opset: graph.graph.opset)
             else { return nil }
-            return SoftmaxStep(x: x, y: y, outer: outer, extent: extent, inner: inner)
+            return SoftmaxStep(x: x, y: y, outer: outer, extent: extent, inner: inner, mode: mode)
         default:
             return nil
         }

@@ -5,11 +5,16 @@ import EngineIR
 enum SupportCheck {
     static func check(_ graph: Graph) throws(EngineError) {
         var items: [String] = []
-        let opset = graph.opset
-        if !OperatorRegistry.opsets.contains(opset) {
+        let opset = graph.opset, legacy = (1..<OperatorRegistry.opsets.lowerBound).contains(opset)
+        if !OperatorRegistry.opsets.contains(opset) && !legacy {
             items.append("default-domain opset \(opset) (supported: \(OperatorRegistry.opsets.lowerBound)–\(OperatorRegistry.opsets.upperBound))")
         }
         for node in graph.nodes {
+            if legacy && node.domain.isEmpty && !OperatorRegistry.sinceOpset1.contains(node.opType) {
+                items.append("node \(node.label): op \(node.opType) at default-domain opset \(opset): its early versions differ "
+                    + "(below opset \(OperatorRegistry.opsets.lowerBound) only ops whose semantics did not change are accepted; convert with onnx.version_converter)")
+                continue
+            }
             if !node.domain.isEmpty && node.domain != FusedOps.domain {
                 items.append("node \(node.label): domain '\(node.domain)' (opset \(graph.opsets[node.domain] ?? 0)) is not supported")
                 continue

@@ -1,10 +1,13 @@
 import EngineIR
 import Foundation
 
-/// Softmax over one axis (opset ≥ 13), or over the flattened trailing axes from `axis`
-/// (opset < 13, axis default 1).
+/// Softmax, LogSoftmax and Hardmax (1 at the first maximum, 0 elsewhere) over one axis
+/// (opset ≥ 13), or over the flattened trailing axes from `axis` (opset < 13, axis default 1).
 public struct SoftmaxOp: OperatorKind {
-    public let name = "Softmax"
+    public enum Mode: String, Sendable { case softmax = "Softmax", logSoftmax = "LogSoftmax", hardmax = "Hardmax" }
+    public let mode: Mode
+    public var name: String { mode.rawValue }
+    public static let all = [SoftmaxOp(mode: .softmax), SoftmaxOp(mode: .logSoftmax), SoftmaxOp(mode: .hardmax)]
 
     public func infer(_ context: NodeContext) throws(EngineError) -> [ValueType] { [try context.type(0)] }
 
@@ -29,11 +32,20 @@ public struct SoftmaxOp: OperatorKind {
         for o in 0..<outer {
             for i in 0..<inner {
                 let base = o * extent * inner + i
-                var peak = -Double.infinity
-                for e in 0..<extent { peak = max(peak, v[base + e * inner]) }
+                var peak = -Double.infinity, first = 0
+                for e in 0..<extent where v[base + e * inner] > peak || e == 0 {
+                    peak = v[base + e * inner]
+                    first = e
+                }
+                if mode == .hardmax {
+                    for e in 0..<extent { y[base + e * inner] = e == first ? 1 : 0 }
+                    continue
+                }
                 var sum = 0.0
                 for e in 0..<extent { let t = exp(v[base + e * inner] - peak); y[base + e * inner] = t; sum += t }
-                for e in 0..<extent { y[base + e * inner] /= sum }
+                for e in 0..<extent {
+                    y[base + e * inner] = mode == .softmax ? y[base + e * inner] / sum : v[base + e * inner] - peak - log(sum)
+                }
             }
         }
         return [Tensor.from(y, shape: x.shape, dtype: x.dtype)]

@@ -2,8 +2,9 @@ import EngineIR
 import Foundation
 
 /// Elementwise operators of one input: Relu, Sigmoid, Tanh, LeakyRelu, HardSigmoid,
-/// HardSwish, Sqrt, Erf, Exp, Log, Abs, Neg, Reciprocal, Floor, Ceil. Float inputs only
-/// (Abs and Neg also integers), as ONNX defines them.
+/// HardSwish, Sqrt, Erf, Exp, Log, Abs, Neg, Reciprocal, Floor, Ceil, Round, Elu, Selu, Celu,
+/// Softplus, Softsign, ThresholdedRelu, Sign, Shrink. Float inputs only (Abs, Neg, Sign and
+/// Shrink also integers), as ONNX defines them.
 public struct UnaryOp: OperatorKind {
     public let name: String
     let floatOnly: Bool
@@ -34,8 +35,56 @@ public struct UnaryOp: OperatorKind {
         UnaryOp(name: "Abs", floatOnly: false, function: { _, x in abs(x) }, kernel: { _ in { abs($0) } }),
         UnaryOp(name: "Neg", floatOnly: false, function: { _, x in -x }, kernel: { _ in { -$0 } }),
         UnaryOp(name: "Reciprocal", floatOnly: true, function: { _, x in 1 / x }, kernel: { _ in { 1 / $0 } }),
-        UnaryOp(name: "Floor", floatOnly: true) { _, x in x.rounded(.down) },
-        UnaryOp(name: "Ceil", floatOnly: true) { _, x in x.rounded(.up) },
+        UnaryOp(name: "Floor", floatOnly: true, function: { _, x in x.rounded(.down) }, kernel: { _ in { $0.rounded(.down) } }),
+        UnaryOp(name: "Ceil", floatOnly: true, function: { _, x in x.rounded(.up) }, kernel: { _ in { $0.rounded(.up) } }),
+        UnaryOp(name: "Round", floatOnly: true, function: { _, x in x.rounded(.toNearestOrEven) }, kernel: { _ in { $0.rounded(.toNearestOrEven) } }),
+        UnaryOp(
+            name: "Elu", floatOnly: true, function: { node, x in x < 0 ? Double(node.float("alpha") ?? 1) * (exp(x) - 1) : x },
+            kernel: { node in
+                let alpha = node.float("alpha") ?? 1
+                return { $0 < 0 ? alpha * expm1f($0) : $0 }
+            }),
+        UnaryOp(
+            name: "Selu", floatOnly: true,
+            function: { node, x in
+                let alpha = Double(node.float("alpha") ?? 1.67326319217681884765625), gamma = Double(node.float("gamma") ?? 1.05070102214813232421875)
+                return x > 0 ? gamma * x : gamma * alpha * (exp(x) - 1)
+            },
+            kernel: { node in
+                let alpha = node.float("alpha") ?? 1.67326319217681884765625, gamma = node.float("gamma") ?? 1.05070102214813232421875
+                return { $0 > 0 ? gamma * $0 : gamma * alpha * expm1f($0) }
+            }),
+        UnaryOp(
+            name: "Celu", floatOnly: true,
+            function: { node, x in
+                let alpha = Double(node.float("alpha") ?? 1)
+                return max(0, x) + min(0, alpha * (exp(x / alpha) - 1))
+            },
+            kernel: { node in
+                let alpha = node.float("alpha") ?? 1
+                return { max(0, $0) + min(0, alpha * expm1f($0 / alpha)) }
+            }),
+        // log(1 + e^x); past 20, e^x swamps the 1 in float and x is the answer (e^x would overflow past 88).
+        UnaryOp(name: "Softplus", floatOnly: true, function: { _, x in x > 30 ? x : log1p(exp(x)) },
+                kernel: { _ in { $0 > 20 ? $0 : log1pf(expf($0)) } }),
+        UnaryOp(name: "Softsign", floatOnly: true, function: { _, x in x / (1 + abs(x)) }, kernel: { _ in { $0 / (1 + abs($0)) } }),
+        UnaryOp(
+            name: "ThresholdedRelu", floatOnly: true, function: { node, x in x > Double(node.float("alpha") ?? 1) ? x : 0 },
+            kernel: { node in
+                let alpha = node.float("alpha") ?? 1
+                return { $0 > alpha ? $0 : 0 }
+            }),
+        UnaryOp(name: "Sign", floatOnly: false, function: { _, x in x > 0 ? 1 : (x < 0 ? -1 : 0) }, kernel: { _ in { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }),
+        UnaryOp(
+            name: "Shrink", floatOnly: false,
+            function: { node, x in
+                let bias = Double(node.float("bias") ?? 0), lambd = Double(node.float("lambd") ?? 0.5)
+                return x < -lambd ? x + bias : (x > lambd ? x - bias : 0)
+            },
+            kernel: { node in
+                let bias = node.float("bias") ?? 0, lambd = node.float("lambd") ?? 0.5
+                return { $0 < -lambd ? $0 + bias : ($0 > lambd ? $0 - bias : 0) }
+            }),
     ]
 
     public func infer(_ context: NodeContext) throws(EngineError) -> [ValueType] {

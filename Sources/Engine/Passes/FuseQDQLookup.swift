@@ -11,7 +11,8 @@ public struct FuseQDQLookup: GraphPass {
     public let name = "FuseQDQLookup"
 
     static let unary: Set = ["Relu", "Clip", "HardSigmoid", "HardSwish", "Sigmoid", "Tanh", "LeakyRelu", "Exp", "Log", "Sqrt", "Abs",
-                             "Neg", "Reciprocal", "Erf", "Floor", "Ceil"]
+                             "Neg", "Reciprocal", "Erf", "Floor", "Ceil", "Round", "Elu", "Selu", "Celu", "Softplus", "Softsign",
+                             "ThresholdedRelu", "Sign", "Shrink"]
     static let binary: Set = ["Add", "Sub", "Mul", "Div", "Pow", "Max", "Min"]
 
     public func run(_ graph: inout TypedGraph) throws(EngineError) -> [String] {

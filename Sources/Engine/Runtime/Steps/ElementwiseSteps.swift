@@ -110,31 +110,45 @@ final class UnaryStep: Step {
 /// Softmax over `extent` elements at stride `inner`, for each of outer × inner positions.
 final class SoftmaxStep: Step {
     let x: Location, y: Location, outer: Int, extent: Int, inner: Int
-    init(x: Location, y: Location, outer: Int, extent: Int, inner: Int) {
+    let mode: SoftmaxOp.Mode
+    init(x: Location, y: Location, outer: Int, extent: Int, inner: Int, mode: SoftmaxOp.Mode) {
         self.x = x
         self.y = y
         self.outer = outer
         self.extent = extent
         self.inner = inner
+        self.mode = mode
     }
 
-    var kind: String { "softmax" }
+    var kind: String { mode.rawValue.lowercased() }
 
     func run(_ arena: UnsafeMutableRawPointer) {
         let px = x.address(arena).assumingMemoryBound(to: Float.self), py = y.address(arena).assumingMemoryBound(to: Float.self)
         for o in 0..<outer {
             for i in 0..<inner {
                 let base = o * extent * inner + i
-                var peak = -Float.infinity
-                for e in 0..<extent { peak = max(peak, px[base + e * inner]) }
+                var peak = -Float.infinity, first = 0
+                for e in 0..<extent where px[base + e * inner] > peak || e == 0 {
+                    peak = px[base + e * inner]
+                    first = e
+                }
+                if mode == .hardmax {
+                    for e in 0..<extent { py[base + e * inner] = e == first ? 1 : 0 }
+                    continue
+                }
                 var sum: Float = 0
                 for e in 0..<extent {
                     let t = expf(px[base + e * inner] - peak)
-                    py[base + e * inner] = t
+                    if mode == .softmax { py[base + e * inner] = t }
                     sum += t
                 }
-                let scale = 1 / sum
-                for e in 0..<extent { py[base + e * inner] *= scale }
+                if mode == .softmax {
+                    let scale = 1 / sum
+                    for e in 0..<extent { py[base + e * inner] *= scale }
+                } else {
+                    let shift = peak + logf(sum)
+                    for e in 0..<extent { py[base + e * inner] = px[base + e * inner] - shift }
+                }
             }
         }
     }
