@@ -39,7 +39,12 @@ public enum EdgePilotAgent {
         let host = try HostCPU.resolve(board: board, root: config.boardRoot, probeThisMachine: HostCPU.probeThisMachine)
         OpenBLASCore.ensurePreferredKernel(features: host.features, coreNames: host.coreNames)
         if let note = host.note { logger.notice("\(note)") }
-        let options = Compiler.Options(isa: try host.isaLevel(), threads: 1)
+        let options: Compiler.Options
+        do {
+            options = Compiler.Options(isa: try host.isaLevel(requested: config.kernels), threads: 1)
+        } catch {
+            throw DaemonError(.startup, "kernels: \(error.message)")
+        }
         let store: ResultStore
         do {
             try FileManager.default.createDirectory(atPath: config.stateDirectory, withIntermediateDirectories: true)

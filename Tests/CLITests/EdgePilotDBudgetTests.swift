@@ -3,7 +3,9 @@ import Testing
 
 /// A budget change alone moves the served variant. MNIST is served from two real files on the
 /// eval block where they differ (examples/eval/mnist-1500): the INT8 file is one digit more
-/// accurate, and on this engine it takes more energy per inference. Under a steady load the
+/// accurate, and on the scalar kernels (`kernels: scalar`: the integer GEMM on its oracle, FP32 on
+/// OpenBLAS) it takes more energy per inference — with VNNI kernels it is cheaper too, and there
+/// would be nothing to trade. Under a steady load the
 /// policy serves INT8 while the budget allows; a budget between the two predicted draws moves
 /// it to FP32 at once, and the decision is stored with the budget and the reason.
 @Suite(.serialized) struct EdgePilotDBudgetTests {
@@ -35,7 +37,7 @@ import Testing
     }
 
     @Test func aLowerBudgetAloneMovesToTheCheaperVariant() throws {
-        let daemon = try RunningDaemon(budget: 50, models: Self.model)
+        let daemon = try RunningDaemon(budget: 50, extra: "kernels: scalar", models: Self.model)
         try #require(daemon.waitUntilReady(), "no READY=1:\n\(daemon.output)")
         let table = try JSONSerialization.jsonObject(with: Data(try daemon.curl(["http://d/v1/models/mnist/candidates"]).body.utf8)) as? [[String: Any]]
         let rows = (table ?? []).compactMap(Row.init)

@@ -1,4 +1,5 @@
 import Basics
+import Engine
 import Foundation
 import Measure
 import Policy
@@ -29,7 +30,7 @@ public struct ConfigParser: YAMLReading {
         let root = try compose(text, what: "config")
         let top = try mapping(root, "the config", keys: [
             "boardRoot", "profiles", "stateDirectory", "socket", "socketGroup", "budget", "sloP99Ms", "maxAccuracyDropPoints",
-            "allowPowerModeSwitching", "threads", "measureSeconds", "idleSeconds", "policyIntervalSeconds", "queueLimit", "models",
+            "allowPowerModeSwitching", "threads", "kernels", "measureSeconds", "idleSeconds", "policyIntervalSeconds", "queueLimit", "models",
             "simulatePower", "simulatePowerModes", "registry", "nvpmodel", "metrics", "report",
         ])
         var config = DaemonConfig()
@@ -50,6 +51,13 @@ public struct ConfigParser: YAMLReading {
                 config.threads.append(count)
             }
             guard !config.threads.isEmpty else { throw fail(node, "threads must list at least one count") }
+        }
+        if let node = top["kernels"] {
+            let name = try string(node)
+            guard let level = ISALevel(rawValue: name) else {
+                throw fail(node, "kernels must be one of \(ISALevel.allCases.map(\.rawValue).joined(separator: ", ")); got '\(name)'")
+            }
+            config.kernels = level
         }
         if let node = top["measureSeconds"] { config.measureSeconds = try positive(node) }
         if let node = top["idleSeconds"] { config.idleSeconds = try atLeastZero(node) }

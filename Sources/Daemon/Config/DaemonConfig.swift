@@ -1,4 +1,5 @@
 import Basics
+import Engine
 import Fleet
 import Measure
 import Policy
@@ -77,6 +78,8 @@ public struct DaemonConfig: Sendable, Equatable {
     public var nvpmodel = Nvpmodel()
     /// Thread counts each variant is measured (and may run) at.
     public var threads = [1]
+    /// The kernel ISA level to run (nil: the best this CPU has).
+    public var kernels: ISALevel?
     /// The bench protocol's minimum timed seconds per candidate, and idle seconds before it.
     public var measureSeconds = 3.0
     public var idleSeconds = 1.0

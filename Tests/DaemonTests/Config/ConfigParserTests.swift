@@ -1,4 +1,5 @@
 import Basics
+import Engine
 import Fleet
 import Foundation
 import Measure
@@ -22,6 +23,7 @@ import Testing
         maxAccuracyDropPoints: 1
         allowPowerModeSwitching: true
         threads: [1, 2]
+        kernels: avx2
         measureSeconds: 2
         queueLimit: 8
         simulatePower: "3.5:9"
@@ -39,6 +41,7 @@ import Testing
         #expect(config.boardRoot == "/etc/edgepilot/boards/orin" && config.socket == "/run/edgepilot/edgepilot.sock")
         #expect(config.budget.watts == 10 && config.budget.schedule.map(\.minute) == [450, 1320])
         #expect(config.sloP99Ms == 40 && config.maxAccuracyDropPoints == 1 && config.allowPowerModeSwitching && config.threads == [1, 2])
+        #expect(config.kernels == .avx2)
         #expect(config.measureSeconds == 2 && config.queueLimit == 8 && config.simulatePower?.activeWatts == 9)
         let model = try #require(config.models.first)
         #expect(model.name == "ppocr" && model.files == ["/etc/edgepilot/models/ppocr/fp32.onnx"] && model.derive == [.fp16, .int8])
@@ -64,6 +67,7 @@ import Testing
         ("budget: 9\nmodels: [{name: m, files: [m.onnx], derive: [int8]}]", 2, 10, "needs calibration"),
         ("budget: 9\nmodels: [{name: m, files: [m.onnx], derive: [fp32]}]", 2, 46, "fp16 or int8"),
         ("budget: 9\nthreads: [0]\nmodels: [{name: m, files: [m.onnx]}]", 2, 11, "between 1 and 256"),
+        ("budget: 9\nkernels: avx9\nmodels: [{name: m, files: [m.onnx]}]", 2, 10, "kernels must be one of scalar, avx2"),
         ("budget: 9\nsimulatePower: '9:3'\nmodels: [{name: m, files: [m.onnx]}]", 2, 16, "IDLE_W:ACTIVE_W"),
         ("budget: [\n", 2, 1, "YAML syntax"),
         ("budget: 9\nmodels: [{name: m}]", 2, 10, "either files or a manifest"),
