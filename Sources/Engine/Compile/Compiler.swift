@@ -62,7 +62,8 @@ public enum Compiler {
                 intervals.append(MemoryPlan.Interval(name: "#scratch\(index)", bytes: bytes, first: index, last: index))
             }
         }
-        let plan = MemoryPlan(intervals)
+        let written = Set(first.filter { $0.value >= 0 }.keys)
+        let plan = MemoryPlan(intervals, aliases: ConcatInPlace.aliases(typed, written: written))
 
         var constantBuffers: [String: AlignedBuffer] = [:]
         func constant(_ name: String) -> AlignedBuffer? {

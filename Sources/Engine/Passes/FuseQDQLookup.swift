@@ -22,7 +22,7 @@ public struct FuseQDQLookup: GraphPass {
             defer { index += 1 }
             guard graph.nodes[index].opType == "QuantizeLinear", let chain = chain(ending: index, graph) else { continue }
             let q = graph.nodes[index]
-            let table = try lookupTable(chain, quantize: q, graph)
+            let table = try Self.table(dequantize: graph.nodes[chain.dequantize], ops: chain.ops.map { graph.nodes[$0] }, quantize: q, graph)
             let name = q.outputs[0] + "/table"
             graph.constants[name] = table
             graph.types[name] = ValueType(.uint8, [256])
@@ -78,9 +78,9 @@ public struct FuseQDQLookup: GraphPass {
         return Chain(dequantize: dequantize, ops: ops.sorted())
     }
 
-    /// The chain and its QuantizeLinear evaluated with the reference operators on all 256 inputs.
-    private func lookupTable(_ chain: Chain, quantize q: Node, _ graph: TypedGraph) throws(EngineError) -> Tensor {
-        let dq = graph.nodes[chain.dequantize]
+    /// DequantizeLinear, the ops in graph order and QuantizeLinear evaluated with the reference
+    /// operators on all 256 inputs.
+    static func table(dequantize dq: Node, ops: [Node], quantize q: Node, _ graph: TypedGraph) throws(EngineError) -> Tensor {
         var values: [String: Tensor] = [dq.inputs[0]: Tensor(shape: [256], storage: .uint8((0...255).map(UInt8.init)))]
         func run(_ node: Node) throws(EngineError) {
             let inputs = node.inputs.map { $0.isEmpty ? nil : values[$0] ?? graph.constants[$0] }
@@ -90,7 +90,7 @@ public struct FuseQDQLookup: GraphPass {
             for (output, value) in zip(node.outputs, try kind.evaluate(context, inputs)) { values[output] = value }
         }
         try run(dq)
-        for index in chain.ops { try run(graph.nodes[index]) }
+        for node in ops { try run(node) }
         try run(q)
         return values[q.outputs[0]]!.reshaped([256])
     }

@@ -1,6 +1,8 @@
 /// Places every runtime value in one arena, reusing bytes whose value is dead: each value
 /// lives from the step that writes it to the last step that reads it, and takes the best-fitting
-/// free block (64-byte aligned), or grows the arena.
+/// free block (64-byte aligned), or grows the arena. An aliased value (a Concat input written
+/// straight into its slice of the output) takes no block of its own: it sits at its root's
+/// offset plus its own, and the root lives as long as any of its members.
 public struct MemoryPlan: Sendable, Equatable {
     public struct Interval: Sendable, Equatable {
         public var name: String
@@ -17,7 +19,28 @@ public struct MemoryPlan: Sendable, Equatable {
 
     static func aligned(_ bytes: Int) -> Int { (bytes + 63) / 64 * 64 }
 
-    public init(_ intervals: [Interval]) {
+    /// A value placed inside another: `root`'s bytes from `offset` on.
+    public struct Alias: Sendable, Equatable {
+        public var root: String
+        public var offset: Int
+    }
+
+    public init(_ intervals: [Interval], aliases: [String: Alias] = [:]) {
+        var roots: [String: Interval] = [:]
+        for value in intervals where aliases[value.name] == nil { roots[value.name] = value }
+        for value in intervals {
+            guard let alias = aliases[value.name], var root = roots[alias.root] else { continue }
+            root.first = min(root.first, value.first)
+            root.last = max(root.last, value.last)
+            roots[alias.root] = root
+        }
+        self.init(placing: Array(roots.values))
+        for (name, alias) in aliases {
+            if let base = offsets[alias.root] { offsets[name] = base + alias.offset }
+        }
+    }
+
+    private init(placing intervals: [Interval]) {
         var free: [(offset: Int, bytes: Int)] = []
         var active: [(last: Int, offset: Int, bytes: Int)] = []
         for value in intervals.sorted(by: { ($0.first, $0.name) < ($1.first, $1.name) }) {

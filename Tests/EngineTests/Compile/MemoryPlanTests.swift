@@ -32,4 +32,19 @@ import Testing
         }
         #expect(plan.arenaBytes <= plan.naiveBytes)
     }
+
+    /// Aliased values sit inside their root, which lives from its first member's write to the
+    /// last read of any of them; nothing else overlaps it meanwhile.
+    @Test func aliasesLiveInsideTheirRoot() {
+        let plan = MemoryPlan([
+            .init(name: "a", bytes: 400, first: 0, last: 5),
+            .init(name: "b", bytes: 600, first: 2, last: 3),
+            .init(name: "c", bytes: 1000, first: 4, last: 6),
+            .init(name: "other", bytes: 1000, first: 1, last: 2),
+        ], aliases: ["a": .init(root: "c", offset: 0), "b": .init(root: "c", offset: 400)])
+        let c = plan.offsets["c"]!
+        #expect(plan.offsets["a"] == c && plan.offsets["b"] == c + 400)
+        let other = plan.offsets["other"]!
+        #expect(other + 1000 <= c || c + 1000 <= other, "'other' (steps 1–2) overlaps c, alive from step 0 through a")
+    }
 }
