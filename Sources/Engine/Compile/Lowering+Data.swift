@@ -5,8 +5,7 @@ extension Lowering {
     /// strided copy of any dtype.
     func stridedCopy(_ node: Node, out: ValueType, y: Location, input: (Int) -> Location?) -> (any Step)? {
         guard let x = input(0), let type = graph.types[node.inputs[0]] else { return nil }
-        let context = NodeContext(node: node, opset: graph.graph.opset, types: node.inputs.map { $0.isEmpty ? nil : graph.types[$0] },
-                                  constants: node.inputs.map { $0.isEmpty ? nil : graph.constants[$0] })
+        let context = graph.context(node)
         let inStrides = rowMajorStrides(type.shape)
         switch node.opType {
         case "Slice":
@@ -44,8 +43,7 @@ extension Lowering {
     func reduction(_ node: Node, out: ValueType, y: Location, input: (Int) -> Location?) -> (any Step)? {
         guard out.dtype == .float32, let x = input(0), let type = graph.types[node.inputs[0]], let kind = ReduceOp.Kind(rawValue: node.opType)
         else { return nil }
-        let context = NodeContext(node: node, opset: graph.graph.opset, types: node.inputs.map { $0.isEmpty ? nil : graph.types[$0] },
-                                  constants: node.inputs.map { $0.isEmpty ? nil : graph.constants[$0] })
+        let context = graph.context(node)
         guard let axes = try? ReduceOp(name: node.opType).axes(context, rank: type.shape.count) else { return nil }
         let kept = type.shape.indices.map { axes.contains($0) ? 1 : type.shape[$0] }
         let strides = zip(rowMajorStrides(kept), type.shape.indices).map { axes.contains($1) ? 0 : $0 }

@@ -28,8 +28,7 @@ struct Lowering {
               graph.constants[node.inputs[1]]?.dtype == .float32,
               node.inputs.count < 3 || node.inputs[2].isEmpty || graph.constants[node.inputs[2]]?.dtype == .float32
         else { return nil }
-        let context = NodeContext(node: node, opset: graph.graph.opset, types: node.inputs.map { $0.isEmpty ? nil : graph.types[$0] },
-                                  constants: node.inputs.map { $0.isEmpty ? nil : graph.constants[$0] })
+        let context = graph.context(node)
         guard let s = try? ConvTransposeOp().shapes(context) else { return nil }
         return .init(batch: s.batch, channels: s.channels, outChannels: s.outChannels, group: s.group, inH: s.input[0], inW: s.input[1],
                      kH: s.kernel[0], kW: s.kernel[1], outH: s.output[0], outW: s.output[1], strideH: s.strides[0], strideW: s.strides[1],
