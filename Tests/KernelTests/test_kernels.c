@@ -253,6 +253,43 @@ static void test_qgemm_layout(const char *isa, qgemm_fn kernel, int quads) {
             }
 }
 
+// Float im2col equals its definition, and every tile of output positions (ep_x32_im2col_range,
+// tiles of 1, 7, 64 positions crossing output rows) equals that slice of the whole.
+static void test_x32_im2col(void) {
+    enum { C = 3, H = 13, W = 17, PLANE = (H + 4) * (W + 4) };
+    static float input[C * H * W], columns[C * 9 * PLANE], tile[C * 9 * 64];
+    for (size_t i = 0; i < C * H * W; i++) input[i] = rnd();
+    for (int k = 1; k <= 3; k += 2)
+        for (int s = 1; s <= 2; s++)
+            for (int d = 1; d <= 2; d++)
+                for (int pad = 0; pad <= 2; pad++) {
+                    ep_dwconv_params p = {H, W, k, k, 0, 0, s, s, d, d, pad, pad};
+                    p.oh = (H + 2 * pad - d * (k - 1) - 1) / s + 1;
+                    p.ow = (W + 2 * pad - d * (k - 1) - 1) / s + 1;
+                    const int plane = p.oh * p.ow, rows = C * k * k;
+                    ep_x32_im2col__scalar(input, C, &p, columns);
+                    int bad = 0;
+                    for (int ch = 0; ch < C; ch++)
+                        for (int ky = 0; ky < k; ky++)
+                            for (int kx = 0; kx < k; kx++)
+                                for (int oy = 0; oy < p.oh; oy++)
+                                    for (int ox = 0; ox < p.ow; ox++) {
+                                        const int iy = oy * s - pad + ky * d, ix = ox * s - pad + kx * d;
+                                        const float v = iy >= 0 && iy < H && ix >= 0 && ix < W ? input[(ch * H + iy) * W + ix] : 0.f;
+                                        bad |= columns[((ch * k + ky) * k + kx) * plane + oy * p.ow + ox] != v;
+                                    }
+                    static const int sizes[] = {1, 7, 64};
+                    for (int t = 0; t < 3; t++)
+                        for (int first = 0; first < plane; first += sizes[t]) {
+                            const int count = plane - first < sizes[t] ? plane - first : sizes[t];
+                            ep_x32_im2col_range(input, C, &p, first, count, tile);
+                            for (int r = 0; r < rows; r++) bad |= memcmp(tile + r * count, columns + r * plane + first, sizeof(float) * count) != 0;
+                        }
+                    if (bad && failed < 20) printf("FAIL x32-im2col k%d s%d d%d pad%d\n", k, s, d, pad);
+                    bad ? failed++ : passed++;
+                }
+}
+
 // im2col straight into the c4 layout equals im2col, then packing; im2col equals its definition.
 static void test_x8_im2col(void) {
     enum { C = 5, H = 19, W = 21, PLANE = (H + 4) * (W + 4) };  // pads up to 2 make the output larger
@@ -506,6 +543,7 @@ int main(void) {
 #endif
     test_qgemm_layout("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, 1);
     test_x8_im2col();
+    test_x32_im2col();
 #if defined(EP_SIMDE)
     // Built against SIMDe: the x86 kernels run on portable code, whatever this CPU has.
     test_qgemm_layout("avx512vnni (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni, 1);

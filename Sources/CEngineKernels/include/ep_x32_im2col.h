@@ -5,4 +5,7 @@
 #include "ep_f32_dwconv.h"
 
 void ep_x32_im2col__scalar(const float *input, int channels, const ep_dwconv_params *p, float *columns);
+// Only the output positions [first, first + count): columns [c*kh*kw][count], so a convolution
+// can run its GEMM on column tiles that stay in cache.
+void ep_x32_im2col_range(const float *input, int channels, const ep_dwconv_params *p, int first, int count, float *columns);
 #endif

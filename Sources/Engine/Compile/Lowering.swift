@@ -19,7 +19,7 @@ struct Lowering {
         let k = conv.channels / conv.group * Int(conv.params.kh * conv.params.kw), n = Int(conv.params.oh * conv.params.ow)
         if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params)) }
         if ConvStep.isPointwise(conv.params) { return 0 }
-        return k * n * 4
+        return k * ConvStep.columnTile(k: k, n: n) * 4
     }
 
     /// 2-D float ConvTranspose with constant weights (and bias, if any); nil otherwise.

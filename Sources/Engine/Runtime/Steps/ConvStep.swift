@@ -3,7 +3,9 @@ import CEngineKernels
 
 /// 2-D convolution as GEMM: per image and group, W[m×k] · columns[k×(oh·ow)] through OpenBLAS
 /// `cblas_sgemm`, where columns is the input itself for 1×1 stride-1 unpadded convolutions and
-/// an im2col scratch buffer otherwise; bias, residual and activation in one epilogue pass.
+/// im2col otherwise — built a tile of output positions at a time (`columnTile`), so that the
+/// columns stay in cache instead of streaming K·N floats through memory and back; bias,
+/// residual and activation in one epilogue pass.
 final class ConvStep: Step {
     let x: Location, y: Location, residual: Location?, scratch: Location?
     let weights: AlignedBuffer, bias: AlignedBuffer?
@@ -32,6 +34,12 @@ final class ConvStep: Step {
         pointwise = scratch == nil
     }
 
+    /// Output positions per im2col tile: about 2 MiB of columns (L2/L3-resident), at least 256
+    /// (OpenBLAS needs a wide enough panel), a multiple of 64, never more than the positions.
+    static func columnTile(k: Int, n: Int) -> Int {
+        min(n, max(256, (2 << 20) / 4 / max(1, k) / 64 * 64))
+    }
+
     static func isPointwise(_ p: ep_dwconv_params) -> Bool {
         p.kh == 1 && p.kw == 1 && p.stride_h == 1 && p.stride_w == 1 && p.pad_top == 0 && p.pad_left == 0 && p.oh == p.ih && p.ow == p.iw
     }
@@ -49,13 +57,18 @@ final class ConvStep: Step {
             for g in 0..<group {
                 let source = input + (n * channels + g * cPerGroup) * inPlane
                 let target = output + (n * outChannels + g * mPerGroup) * outPlane
-                var b = source
-                if let columns {
-                    withUnsafePointer(to: &params) { ep_x32_im2col__scalar(source, Int32(cPerGroup), $0, columns) }
-                    b = UnsafeMutablePointer(columns)
+                guard let columns else {
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(mPerGroup), Int32(outPlane), Int32(k), 1,
+                                weights.floats + g * mPerGroup * k, Int32(k), source, Int32(outPlane), 0, target, Int32(outPlane))
+                    continue
                 }
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(mPerGroup), Int32(outPlane), Int32(k), 1,
-                            weights.floats + g * mPerGroup * k, Int32(k), b, Int32(outPlane), 0, target, Int32(outPlane))
+                let tile = Self.columnTile(k: k, n: outPlane)
+                for first in stride(from: 0, to: outPlane, by: tile) {
+                    let count = min(tile, outPlane - first)
+                    withUnsafePointer(to: &params) { ep_x32_im2col_range(source, Int32(cPerGroup), $0, Int32(first), Int32(count), columns) }
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(mPerGroup), Int32(count), Int32(k), 1,
+                                weights.floats + g * mPerGroup * k, Int32(k), columns, Int32(count), 0, target + first, Int32(outPlane))
+                }
             }
             let res = residual.map { UnsafePointer($0.address(arena).assumingMemoryBound(to: Float.self) + n * outChannels * outPlane) }
             withUnsafePointer(to: &activation) {
