@@ -38,10 +38,11 @@ void ep_x8_im2col__scalar(const uint8_t *input, int channels, const ep_dwconv_pa
                            columns + ((size_t)(c * p->kh + ky) * p->kw + kx) * plane);
 }
 
-void ep_x8_im2col_quads(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, uint8_t *rows, int32_t *packed) {
+void ep_x8_im2col_quads_range(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, uint8_t *rows,
+                              int32_t *packed, int first_quad, int end_quad) {
     const size_t plane = (size_t)p->oh * p->ow;
     const int taps = p->kh * p->kw, k = channels * taps;
-    for (int t = 0; 4 * t < k; t++) {
+    for (int t = first_quad; t < end_quad && 4 * t < k; t++) {
         const uint8_t *filled[4] = {NULL, NULL, NULL, NULL};
         for (int b = 0; b < 4 && 4 * t + b < k; b++) {
             const int row = 4 * t + b, c = row / taps, tap = row % taps;
@@ -50,4 +51,8 @@ void ep_x8_im2col_quads(const uint8_t *input, int channels, const ep_dwconv_para
         }
         ep_interleave_quads(filled[0], filled[1], filled[2], filled[3], plane, packed + (size_t)t * plane);
     }
+}
+
+void ep_x8_im2col_quads(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, uint8_t *rows, int32_t *packed) {
+    ep_x8_im2col_quads_range(input, channels, p, pad, rows, packed, 0, (channels * p->kh * p->kw + 3) / 4);
 }

@@ -4,8 +4,9 @@ import Dispatch
 /// Integer 2-D convolution (group 1): per image, the uint8 input itself (1×1 stride 1) or its
 /// uint8 im2col (padded with the input zero point), packed into k-pairs (or k-quads for the
 /// dot-product kernels, im2col writing them directly), times the weights packed the same way
-/// through the qu8-qc8w-gemm kernel, which requantizes to uint8. With several threads the output channels are split
-/// into one block per thread (packing and im2col stay on the calling thread).
+/// through the qu8-qc8w-gemm kernel, which requantizes to uint8. With several threads the output
+/// channels are split into one block per thread, and so is im2col into quads (pair packing and
+/// 1×1 packing stay on the calling thread).
 final class QConvStep: Step {
     let x: Location, y: Location, scratch: Location
     /// Weights packed once into the kernel's layout (ep_qc8w_pack_pairs or ep_qc8w_pack_quads).
@@ -83,6 +84,11 @@ final class QConvStep: Step {
                             withUnsafePointer(to: &params) { ep_x8_im2col__scalar(image, Int32(channels), $0, xZero, columns) }
                             ep_qu8_pack_pairs(k, outPlane, columns, pairs)
                         case (.quads, true): ep_qu8_pack_quads(k, outPlane, image, pairs)
+                        case (.quads, false) where threads > 1 && max(k, 4) >= 4 * threads:
+                            // Each thread builds its share of the quads through its own 4·N rows.
+                            let job = QuadBlocks(image: image, channels: Int32(channels), params: params, pad: xZero, rows: columns,
+                                                 packed: pairs, plane: outPlane, quads: (k + 3) / 4, threads: threads)
+                            DispatchQueue.concurrentPerform(iterations: threads) { job.run(block: $0) }
                         case (.quads, false):
                             withUnsafePointer(to: &params) { ep_x8_im2col_quads(image, Int32(channels), $0, xZero, columns, pairs) }
                         }
@@ -99,6 +105,23 @@ final class QConvStep: Step {
                 }
             }
         }
+    }
+}
+
+/// im2col into quads split into one block of quads per thread, each through its own 4·N bytes
+/// of the columns scratch (which holds max(K, 4)·N: enough when K ≥ 4·threads).
+private struct QuadBlocks: @unchecked Sendable {
+    let image: UnsafePointer<UInt8>, channels: Int32
+    var params: ep_dwconv_params
+    let pad: UInt8
+    let rows: UnsafeMutablePointer<UInt8>, packed: UnsafeMutablePointer<Int32>
+    let plane: Int, quads: Int, threads: Int
+
+    func run(block index: Int) {
+        let per = (quads + threads - 1) / threads, first = index * per
+        guard first < quads else { return }
+        var p = params
+        ep_x8_im2col_quads_range(image, channels, &p, pad, rows + index * 4 * plane, packed, Int32(first), Int32(min(quads, first + per)))
     }
 }
 
