@@ -5,7 +5,7 @@ SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DEMO_BOARD  ?= jetson-orin-nano
 APT_PACKAGES = pkg-config libcurl4-openssl-dev libsqlite3-dev libopenblas-dev libsnappy-dev prometheus \
-               libonnx-testdata libsimde-dev qemu-user gcc-aarch64-linux-gnu python3 openssl curl fakeroot
+               libonnx-testdata libsimde-dev qemu-user gcc-aarch64-linux-gnu python3 python3-venv openssl curl fakeroot
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -30,6 +30,7 @@ build: deps
 
 # XCTest and Swift Testing both run; no --parallel, so the summary lines stay in the output.
 test: deps kernel-test rules-test
+	scripts/fetch-ddddocr-det || echo "warning: could not fetch ddddocr's detector from PyPI; its test will skip" >&2
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
