@@ -18,12 +18,23 @@ final class ReduceStep: Step {
     var kind: String { "\(reduce.rawValue.dropFirst("Reduce".count).lowercased()) reduction" }
 
     func run(_ arena: UnsafeMutableRawPointer) {
-        let px = x.address(arena).assumingMemoryBound(to: Float.self), py = y.address(arena).assumingMemoryBound(to: Float.self)
-        var acc = [Double](repeating: reduce.initial, count: outCount)
+        let px = UnsafePointer(x.address(arena).assumingMemoryBound(to: Float.self)), py = y.address(arena).assumingMemoryBound(to: Float.self)
+        // Accumulators and the odometer live on the stack where they fit: no heap work per inference.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: outCount) { acc in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: shape.count) { index in
+                acc.initialize(repeating: reduce.initial)
+                index.initialize(repeating: 0)
+                fold(px, acc, index)
+            }
+            let count = shape.reduce(1, *) / max(1, outCount)
+            for i in 0..<outCount { py[i] = Float(reduce.finish(acc[i], count: count)) }
+        }
+    }
+
+    private func fold(_ px: UnsafePointer<Float>, _ acc: UnsafeMutableBufferPointer<Double>, _ index: UnsafeMutableBufferPointer<Int>) {
         let inCount = shape.reduce(1, *)
         if inCount > 0 {
             let last = shape.count - 1, inner = shape[last], innerStride = slotStrides[last]
-            var index = [Int](repeating: 0, count: last)
             var slot = 0, from = 0
             outer: while true {
                 if innerStride == 0 {
@@ -46,7 +57,5 @@ final class ReduceStep: Step {
                 break
             }
         }
-        let count = inCount / max(1, outCount)
-        for i in 0..<outCount { py[i] = Float(reduce.finish(acc[i], count: count)) }
     }
 }

@@ -21,9 +21,15 @@ final class StridedCopyStep: Step {
 
     func run(_ arena: UnsafeMutableRawPointer) {
         guard !shape.contains(0) else { return }
-        let source = x.address(arena), target = y.address(arena)
+        // The odometer on the stack: no heap work per inference.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: shape.count) { index in
+            index.initialize(repeating: 0)
+            copy(x.address(arena), y.address(arena), index)
+        }
+    }
+
+    private func copy(_ source: UnsafeMutableRawPointer, _ target: UnsafeMutableRawPointer, _ index: UnsafeMutableBufferPointer<Int>) {
         let last = shape.count - 1, inner = shape[last], innerStride = strides[last]
-        var index = [Int](repeating: 0, count: last)
         var from = offset, to = 0
         while true {
             if innerStride == 1 {
