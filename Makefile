@@ -11,8 +11,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test kernel-test rules-test demo install deb deb-test clean bench-sampler
 
-KERNEL_SRCS := $(wildcard Sources/CEngineKernels/*/*.c) Tests/KernelTests/test_kernels.c
-KERNEL_CFLAGS := -O2 -std=c11 -I Sources/CEngineKernels/include
+KERNEL_SRCS := $(wildcard Sources/CEngineKernels/*/*.c) $(wildcard Tests/KernelTests/*.c)
+KERNEL_CFLAGS := -O2 -std=c11 -I Sources/CEngineKernels/include -I Tests/KernelTests
 KERNEL_OUT := .build/kernel-tests
 
 deps:

@@ -80,8 +80,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "Engine",
-            dependencies: ["EngineIR", "CEngineKernels", "CEngineBLAS"],
+            dependencies: ["EngineIR", "CEngineKernels", "CEngineBLAS", "CThreadPool"],
             swiftSettings: engineSettings),
+        .target(name: "CThreadPool", cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "CEngineKernels",
             cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),

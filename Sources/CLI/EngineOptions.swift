@@ -14,7 +14,7 @@ struct EngineOptions: ParsableArguments {
     var shape: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Threads for matrix work (OpenBLAS); the engine's own kernels use the calling thread. `bench` takes a list (1,2).", valueName: "n"))
+        "Threads for the engine's steps (one pool; OpenBLAS kept at one thread). `bench` takes a list (1,2).", valueName: "n"))
     var threads = "1"
 
     @Option(name: .long, help: ArgumentHelp("Kernel ISA level: \(ISALevel.allCases.map(\.rawValue).joined(separator: ", ")) (default: the best this CPU has).", valueName: "level"))

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ep_kernels.h"
+#include "kernel_test.h"
 
 typedef void (*dwconv_fn)(const float *, const float *, float, float *, const ep_dwconv_params *, const ep_activation *, float *);
 typedef void (*epilogue_fn)(float *, size_t, size_t, const float *, const float *, const ep_activation *);
@@ -39,9 +39,9 @@ typedef struct {
     qdwconv_fn qdwconv;
 } isa_table;
 
-static int passed = 0, failed = 0;
+int passed = 0, failed = 0;
 static unsigned long long rng = 12345;
-static float rnd(void) {
+float rnd(void) {
     rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
     return (float)((rng >> 33) % 2000001) / 1000000.f - 1.f;
 }
@@ -58,8 +58,7 @@ static void check(const char *what, const char *isa, const float *got, const flo
     passed++;
 }
 
-enum { ACTIVATIONS = 6 };
-static const ep_activation activations[ACTIVATIONS] = {
+const ep_activation activations[ACTIVATIONS] = {
     {0, 0, 0, 0, 0}, {1, 0.f, INFINITY, 0, 0}, {1, -0.25f, 0.5f, 0, 0}, {2, 0, 0, 0.2f, 0.5f}, {3, 0, 0, 1.f / 6, 0.5f},
     {4, 0, 0, 0, 0},
 };
@@ -542,6 +541,7 @@ int main(void) {
     else printf("neonfp16arith: not run (this CPU has no FP16 arithmetic)\n");
 #endif
     test_qgemm_layout("scalar", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_c4__scalar, 1);
+    test_f32_gemm("scalar", ep_f32_gemm_minmax_ukernel_4x8__scalar, 4);
     test_x8_im2col();
     test_x32_im2col();
 #if defined(EP_SIMDE)
@@ -549,14 +549,20 @@ int main(void) {
     test_qgemm_layout("avx512vnni (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni, 1);
     test_qgemm_layout("avxvnni (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x16c4__avxvnni, 1);
     test_qgemm_layout("avx2 (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, 0);
+    test_f32_gemm("avx512f (SIMDe)", ep_f32_gemm_minmax_ukernel_8x32__avx512f, 8);
+    test_f32_gemm("avx2 (SIMDe)", ep_f32_gemm_minmax_ukernel_4x24__avx2, 4);
 #elif defined(__x86_64__)
     if (__builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
         test_qgemm_layout("avx512vnni", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni, 1);
     else printf("avx512vnni: not run natively (this CPU lacks AVX512-VNNI; the SIMDe build checks it)\n");
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) test_f32_gemm("avx2", ep_f32_gemm_minmax_ukernel_4x24__avx2, 4);
+    if (__builtin_cpu_supports("avx512f")) test_f32_gemm("avx512f", ep_f32_gemm_minmax_ukernel_8x32__avx512f, 8);
+    else printf("avx512f: not run natively (this CPU lacks AVX-512; the SIMDe build checks it)\n");
     if (__builtin_cpu_supports("avxvnni")) test_qgemm_layout("avxvnni", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x16c4__avxvnni, 1);
     else printf("avxvnni: not run natively (this CPU lacks AVX-VNNI; the SIMDe build checks it)\n");
 #endif
 #if defined(__aarch64__)
+    test_f32_gemm("neon", ep_f32_gemm_minmax_ukernel_8x12__neon, 8);
     // dotprod (ARMv8.2-A) and i8mm (ARMv8.6-A): qemu's cortex-a57 lacks them, `-cpu max` has both.
     if (getauxval(AT_HWCAP) & HWCAP_ASIMDDP) test_qgemm_layout("neondot", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8c4__neondot, 1);
     else printf("neondot: not run (this CPU has no dot product instructions)\n");

@@ -5,7 +5,7 @@
 #include "ep_activation_simd.h"
 #include "ep_dwconv_common.h"
 
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 static inline __m256 ep_load_strided8(const float *base, int stride, __m256i lanes) {
     if (stride == 1) return _mm256_loadu_ps(base);
     if (stride == 2) {
@@ -18,7 +18,7 @@ static inline __m256 ep_load_strided8(const float *base, int stride, __m256i lan
 
 // The rows of the padded plane; inlined once per stride the callers pass as a constant, so the
 // inner loop has no stride test.
-__attribute__((target("avx2,fma"), always_inline))
+EP_TARGET("avx2,fma") __attribute__((always_inline))
 static inline void ep_dwconv_rows8(const float *scratch, const float *kernel, float bias, float *output,
                                    const ep_dwconv_params *p, const ep_activation *act, int sw) {
     const int pw = ep_dwconv_padded_width(p);
@@ -62,7 +62,7 @@ static inline void ep_dwconv_rows8(const float *scratch, const float *kernel, fl
     }
 }
 
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 void ep_f32_dwconv_minmax_ukernel__avx2(const float *input, const float *kernel, float bias, float *output,
                                         const ep_dwconv_params *p, const ep_activation *act, float *scratch) {
     ep_dwconv_pad(input, p, scratch);

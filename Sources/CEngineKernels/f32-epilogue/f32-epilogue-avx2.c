@@ -2,7 +2,7 @@
 #include "ep_activation_simd.h"
 #include "ep_f32_epilogue.h"
 
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 void ep_f32_epilogue_ukernel__avx2(float *y, size_t channels, size_t size, const float *bias,
                                    const float *residual, const ep_activation *act) {
     for (size_t c = 0; c < channels; c++) {

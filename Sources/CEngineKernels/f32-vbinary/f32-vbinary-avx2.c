@@ -3,7 +3,7 @@
 #include "ep_f32_vbinary.h"
 #include "ep_vbinary_op.h"
 
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 static inline __m256 ep_binary8(int op, __m256 a, __m256 b) {
     switch (op) {
     case 0: return _mm256_add_ps(a, b);
@@ -13,7 +13,7 @@ static inline __m256 ep_binary8(int op, __m256 a, __m256 b) {
     }
 }
 
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 void ep_f32_vbinary_ukernel__avx2(int op, size_t n, const float *a, const float *b, float *y, const ep_activation *act) {
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -22,7 +22,7 @@ void ep_f32_vbinary_ukernel__avx2(int op, size_t n, const float *a, const float 
     for (; i < n; i++) y[i] = ep_activate(ep_binary(op, a[i], b[i]), act);
 }
 
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 void ep_f32_vbinaryc_ukernel__avx2(int op, size_t n, const float *a, float b, float *y, const ep_activation *act) {
     const __m256 vb = _mm256_set1_ps(b);
     size_t i = 0;

@@ -11,8 +11,8 @@
 #define EP_EXP_LN2_LO -2.12194440e-4f
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-__attribute__((target("avx2,fma")))
+#include "ep_x86_simd.h"
+EP_TARGET("avx2,fma")
 static inline __m256 ep_exp8(__m256 x) {
     x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-87.3f)), _mm256_set1_ps(88.7f));
     const __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(EP_EXP_LOG2E)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
@@ -29,7 +29,7 @@ static inline __m256 ep_exp8(__m256 x) {
     return _mm256_mul_ps(poly, _mm256_castsi256_ps(scale));
 }
 
-__attribute__((target("avx2,fma")))
+EP_TARGET("avx2,fma")
 static inline __m256 ep_activate8(__m256 v, const ep_activation *a) {
     switch (a->kind) {
     case 1: return _mm256_min_ps(_mm256_max_ps(v, _mm256_set1_ps(a->min)), _mm256_set1_ps(a->max));

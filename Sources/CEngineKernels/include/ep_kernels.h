@@ -8,6 +8,7 @@
 #define EP_KERNELS_H
 #include "ep_f32_dwconv.h"
 #include "ep_f32_epilogue.h"
+#include "ep_f32_gemm.h"
 #include "ep_f32_vbinary.h"
 #include "ep_f32_pool.h"
 #include "ep_x32_im2col.h"

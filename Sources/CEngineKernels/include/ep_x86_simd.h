@@ -11,6 +11,12 @@
 #define EP_TARGET(features)
 // AVX-VNNI's VEX-encoded vpdpbusd computes what AVX512-VNNI's 256-bit form does.
 #define _mm256_dpbusd_avx_epi32 _mm256_dpbusd_epi32
+#ifndef _MM_FROUND_NO_EXC
+#define _MM_FROUND_NO_EXC SIMDE_MM_FROUND_NO_EXC
+#endif
+#ifndef _MM_FROUND_TO_NEAREST_INT
+#define _MM_FROUND_TO_NEAREST_INT SIMDE_MM_FROUND_TO_NEAREST_INT
+#endif
 #define EP_X86_KERNELS 1
 #elif defined(__x86_64__)
 #include <immintrin.h>

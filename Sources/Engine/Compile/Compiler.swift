@@ -39,8 +39,10 @@ public enum Compiler {
 
     public static func compile(_ graph: Graph, options: Options = Options()) throws(EngineError) -> CompiledModel {
         let (typed, reports) = try analyze(graph, options: options)
-        openblas_set_num_threads(Int32(max(1, options.threads)))
-        let lowering = Lowering(graph: typed, kernels: KernelTable.forLevel(options.isa), threads: max(1, options.threads))
+        // One pool for every step; OpenBLAS (GEMM and ConvTranspose calls, each split by the
+        // steps themselves) stays at one thread so that its threads never compete with the pool's.
+        openblas_set_num_threads(1)
+        let lowering = Lowering(graph: typed, kernels: KernelTable.forLevel(options.isa), pool: ThreadPool(threads: max(1, options.threads)))
 
         // Liveness: values written at runtime live from their writer to their last reader.
         let stepCount = typed.nodes.count

@@ -13,7 +13,7 @@ extension Lowering {
             c = AlignedBuffer(floats: Broadcast.indices(bias.shape, to: [m, n]).map { values[$0] })
         }
         return GemmStep(a: a, b: b, y: y, c: c, m: m, n: n, k: k, transA: transA, transB: transB, alpha: node.float("alpha") ?? 1,
-                        beta: node.float("beta") ?? 1, offsets: [(0, 0, 0)], activation: activation, kernels: kernels)
+                        beta: node.float("beta") ?? 1, offsets: [(0, 0, 0)], activation: activation, kernels: kernels, pool: pool)
     }
 
     /// MatMul of rank ≥ 2 operands: broadcast batch dims become per-batch offsets; a constant
@@ -25,14 +25,14 @@ extension Lowering {
         let m = ta.shape[ta.shape.count - 2], k = ta.shape[ta.shape.count - 1], n = tb.shape[tb.shape.count - 1]
         if tb.shape.count == 2 {
             return GemmStep(a: a, b: b, y: y, c: nil, m: ta.count / k, n: n, k: k, transA: false, transB: false, alpha: 1, beta: 0,
-                            offsets: [(0, 0, 0)], activation: .linear, kernels: kernels)
+                            offsets: [(0, 0, 0)], activation: .linear, kernels: kernels, pool: pool)
         }
         let batch = Array(out.shape.dropLast(2))
         let aIndex = Broadcast.indices(Array(ta.shape.dropLast(2)), to: batch)
         let bIndex = Broadcast.indices(Array(tb.shape.dropLast(2)), to: batch)
         let offsets = aIndex.indices.map { (aIndex[$0] * m * k, bIndex[$0] * k * n, $0 * m * n) }
         return GemmStep(a: a, b: b, y: y, c: nil, m: m, n: n, k: k, transA: false, transB: false, alpha: 1, beta: 0, offsets: offsets,
-                        activation: .linear, kernels: kernels)
+                        activation: .linear, kernels: kernels, pool: pool)
     }
 
     func binary(_ node: Node, out: ValueType, y: Location, input: (Int) -> Location?) -> (any Step)? {

@@ -6,8 +6,9 @@ import EngineIR
 struct Lowering {
     let graph: TypedGraph
     let kernels: KernelTable
-    /// Threads the engine's own multi-threaded steps (QConv) may use; OpenBLAS has its own.
-    var threads = 1
+    /// The pool the multi-threaded steps split their work over.
+    let pool: ThreadPool
+    var threads: Int { pool.threads }
 
     /// Scratch bytes a node's kernel needs (im2col columns), or 0.
     func scratchBytes(_ node: Node) -> Int {
@@ -18,8 +19,8 @@ struct Lowering {
         }
         let k = conv.channels / conv.group * Int(conv.params.kh * conv.params.kw), n = Int(conv.params.oh * conv.params.ow)
         if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params)) }
-        if ConvStep.isPointwise(conv.params) { return 0 }
-        return k * ConvStep.columnTile(k: k, n: n) * 4
+        return threads(forConv: conv, k: k, n: n) * ConvStep.scratchFloats(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params),
+                                                                              nr: kernels.fgemmTile.nr) * 4
     }
 
     /// 2-D float ConvTranspose with constant weights (and bias, if any); nil otherwise.
@@ -33,6 +34,10 @@ struct Lowering {
         return .init(batch: s.batch, channels: s.channels, outChannels: s.outChannels, group: s.group, inH: s.input[0], inW: s.input[1],
                      kH: s.kernel[0], kW: s.kernel[1], outH: s.output[0], outW: s.output[1], strideH: s.strides[0], strideW: s.strides[1],
                      dilationH: s.dilations[0], dilationW: s.dilations[1], padTop: s.padsBegin[0], padLeft: s.padsBegin[1])
+    }
+
+    private func threads(forConv conv: ConvPlan, k: Int, n: Int) -> Int {
+        ConvStep.threads(threads, macs: conv.outChannels / conv.group * k * n, positions: n, nr: kernels.fgemmTile.nr)
     }
 
     enum ConvKind { case gemm, depthwise }
@@ -91,9 +96,10 @@ struct Lowering {
                 return DepthwiseConvStep(x: x, y: y, residual: residual, scratch: scratch, weights: weights, bias: bias, batch: plan.batch,
                                          channels: plan.channels, params: plan.params, activation: activation, kernels: kernels)
             case .gemm:
-                return ConvStep(x: x, y: y, residual: residual, scratch: ConvStep.isPointwise(plan.params) ? nil : scratch, weights: weights,
-                                bias: bias, batch: plan.batch, channels: plan.channels, outChannels: plan.outChannels, group: plan.group,
-                                params: plan.params, activation: activation, kernels: kernels)
+                guard let scratch else { return nil }
+                return ConvStep(x: x, y: y, residual: residual, scratch: scratch, weights: weights, bias: bias, batch: plan.batch,
+                                channels: plan.channels, outChannels: plan.outChannels, group: plan.group, params: plan.params,
+                                activation: activation, kernels: kernels, pool: pool)
             }
         case "QConv":
             guard let plan = convPlan(node), let x = input(0), let scratch,
@@ -112,7 +118,7 @@ struct Lowering {
             return QConvStep(x: x, y: y, scratch: scratch, weights: w, bias: b,
                              multiplier: multiplier, batch: plan.batch, channels: plan.channels, outChannels: plan.outChannels,
                              xZero: UInt8(clamping: xZero), params: plan.params, yZero: yZero, yMin: yMin, yMax: yMax, kernels: kernels,
-                             threads: threads)
+                             pool: pool)
         case "QLookup":
             guard let x = input(0), case .uint8(let table)? = graph.constants[node.inputs[1]]?.storage else { return nil }
             return LookupStep(x: x, y: y, count: out.count, table: table, kernels: kernels)
@@ -143,7 +149,7 @@ struct Lowering {
                 dilation_w: Int32(g.dilations[1]), pad_top: Int32(g.padsBegin[0]), pad_left: Int32(g.padsBegin[1]),
                 pad_bottom: Int32(g.padsEnd[0]), pad_right: Int32(g.padsEnd[1]), count_include_pad: Int32(node.int("count_include_pad") ?? 0))
             return PoolStep(x: x, y: y, planes: out.shape[0] * out.shape[1], max: node.opType == "MaxPool", uint8: uint8, params: params,
-                            kernels: kernels)
+                            kernels: kernels, pool: pool)
         case "GlobalAveragePool", "GlobalMaxPool":
             guard out.dtype == .float32, let x = input(0), let type = graph.types[node.inputs[0]] else { return nil }
             return GlobalPoolStep(x: x, y: y, planes: out.count, size: type.count / max(1, out.count),
@@ -170,7 +176,7 @@ struct Lowering {
         case "ConvTranspose":
             guard let geometry = convTransposePlan(node), let x = input(0), let scratch, let weights = constant(node.inputs[1]) else { return nil }
             let bias = node.inputs.count > 2 && !node.inputs[2].isEmpty ? constant(node.inputs[2]) : nil
-            return ConvTransposeStep(x: x, y: y, scratch: scratch, weights: weights, bias: bias, geometry: geometry)
+            return ConvTransposeStep(x: x, y: y, scratch: scratch, weights: weights, bias: bias, geometry: geometry, pool: pool)
         case "Resize":
             guard out.dtype == .float32, let x = input(0), let inShape = graph.types[node.inputs[0]]?.shape else { return nil }
             let scales = ResizeOp.scales(node, inShape: inShape, outShape: out.shape, constants: graph.constants)

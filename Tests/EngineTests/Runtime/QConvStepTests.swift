@@ -23,7 +23,7 @@ import Testing
         let step = QConvStep(x: .arena(offset: 0), y: .arena(offset: inBytes), scratch: .arena(offset: inBytes + outBytes),
                              weights: weights, bias: bias, multiplier: multiplier, batch: 1, channels: channels,
                              outChannels: outChannels, xZero: 117, params: params, yZero: 3, yMin: 3, yMax: 255, kernels: kernels,
-                             threads: threads)
+                             pool: ThreadPool(threads: threads))
         step.run(arena)
         return (Array(UnsafeBufferPointer(start: (arena + inBytes).assumingMemoryBound(to: UInt8.self), count: outBytes)), step.kind)
     }

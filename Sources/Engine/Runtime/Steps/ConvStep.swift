@@ -1,28 +1,33 @@
-import CEngineBLAS
 import CEngineKernels
 
-/// 2-D convolution as GEMM: per image and group, W[m×k] · columns[k×(oh·ow)] through OpenBLAS
-/// `cblas_sgemm`, where columns is the input itself for 1×1 stride-1 unpadded convolutions and
-/// im2col otherwise — built a tile of output positions at a time (`columnTile`), so that the
-/// columns stay in cache instead of streaming K·N floats through memory and back; bias,
-/// residual and activation in one epilogue pass.
+/// 2-D convolution as GEMM on the f32-gemm kernels: per image and group, W[m×k] · columns[k×n]
+/// with bias, residual and activation fused into the kernel's stores. W is packed once, here, in
+/// the kernel's MR-row panels. The columns are the input itself for 1×1 stride-1 unpadded
+/// convolutions and im2col otherwise, built a tile of output positions at a time (`columnTile`)
+/// so that they stay in cache. With several threads the output positions are split into one
+/// range per thread (whole NR-column tiles), each with its own columns and tail scratch.
 final class ConvStep: Step {
-    let x: Location, y: Location, residual: Location?, scratch: Location?
-    let weights: AlignedBuffer, bias: AlignedBuffer?
+    let x: Location, y: Location, residual: Location?, scratch: Location
+    let packed: AlignedBuffer, bias: AlignedBuffer?
     let batch: Int, channels: Int, outChannels: Int, group: Int
     var params: ep_dwconv_params
-    var activation: ep_activation
+    let activation: ep_activation
     let kernels: KernelTable
     let pointwise: Bool
+    let threads: Int
+    let pool: ThreadPool
 
-    init(x: Location, y: Location, residual: Location?, scratch: Location?, weights: AlignedBuffer, bias: AlignedBuffer?,
+    init(x: Location, y: Location, residual: Location?, scratch: Location, weights: AlignedBuffer, bias: AlignedBuffer?,
          batch: Int, channels: Int, outChannels: Int, group: Int, params: ep_dwconv_params, activation: Activation,
-         kernels: KernelTable) {
+         kernels: KernelTable, pool: ThreadPool) {
         self.x = x
         self.y = y
         self.residual = residual
         self.scratch = scratch
-        self.weights = weights
+        let m = outChannels / group, k = channels / group * Int(params.kh * params.kw), mr = kernels.fgemmTile.mr
+        let perGroup = ep_f32_gemm_packed_floats(m, k, mr)
+        packed = AlignedBuffer(bytes: group * perGroup * 4)
+        for g in 0..<group { ep_f32_gemm_pack(m, k, mr, weights.floats + g * m * k, packed.floats + g * perGroup) }
         self.bias = bias
         self.batch = batch
         self.channels = channels
@@ -31,100 +36,95 @@ final class ConvStep: Step {
         self.params = params
         self.activation = activation.c
         self.kernels = kernels
-        pointwise = scratch == nil
+        pointwise = Self.isPointwise(params)
+        self.pool = pool
+        self.threads = Self.threads(pool.threads, macs: m * k * Int(params.oh * params.ow), positions: Int(params.oh * params.ow),
+                                    nr: kernels.fgemmTile.nr)
     }
 
-    /// Output positions per im2col tile: about 2 MiB of columns (L2/L3-resident), at least 256
-    /// (OpenBLAS needs a wide enough panel), a multiple of 64, never more than the positions.
-    static func columnTile(k: Int, n: Int) -> Int {
-        min(n, max(256, (2 << 20) / 4 / max(1, k) / 64 * 64))
+    /// Threads worth waking: 1 below `QConvStep.parallelMACs`, and no more than there are
+    /// NR-column tiles to share.
+    static func threads(_ requested: Int, macs: Int, positions: Int, nr: Int) -> Int {
+        macs < QConvStep.parallelMACs ? 1 : max(1, min(requested, (positions + nr - 1) / nr))
+    }
+
+    /// Output positions per im2col tile: about 512 KiB of columns (L2-resident), a multiple of
+    /// NR, at least one NR tile, never more than the positions.
+    static func columnTile(k: Int, n: Int, nr: Int) -> Int {
+        min(n, max(nr, (512 << 10) / 4 / max(1, k) / nr * nr))
+    }
+
+    /// Scratch per thread: one tile of columns (none when 1×1) and the kernel's tail tile.
+    static func scratchFloats(k: Int, n: Int, pointwise: Bool, nr: Int) -> Int {
+        ((pointwise ? 0 : k * columnTile(k: k, n: n, nr: nr)) + k * nr + 15) / 16 * 16
     }
 
     static func isPointwise(_ p: ep_dwconv_params) -> Bool {
         p.kh == 1 && p.kw == 1 && p.stride_h == 1 && p.stride_w == 1 && p.pad_top == 0 && p.pad_left == 0 && p.oh == p.ih && p.ow == p.iw
     }
 
-    var kind: String { pointwise ? "conv 1×1 sgemm" : "conv \(params.kh)×\(params.kw) im2col+sgemm" + (group > 1 ? " ×\(group) groups" : "") }
+    var kind: String {
+        let tile = "\(kernels.fgemmTile.mr)×\(kernels.fgemmTile.nr)"
+        return (pointwise ? "conv 1×1 gemm \(tile)" : "conv \(params.kh)×\(params.kw) im2col+gemm \(tile)") + " (\(kernels.isa.rawValue))"
+            + (group > 1 ? " ×\(group) groups" : "") + (threads > 1 ? " ×\(threads) threads" : "")
+    }
 
     func run(_ arena: UnsafeMutableRawPointer) {
         let input = x.address(arena).assumingMemoryBound(to: Float.self)
         let output = y.address(arena).assumingMemoryBound(to: Float.self)
-        let columns = scratch?.address(arena).assumingMemoryBound(to: Float.self)
+        let work = scratch.address(arena).assumingMemoryBound(to: Float.self)
+        let res = residual.map { $0.address(arena).assumingMemoryBound(to: Float.self) }
         let inPlane = Int(params.ih * params.iw), outPlane = Int(params.oh * params.ow)
-        let cPerGroup = channels / group, mPerGroup = outChannels / group
-        let k = cPerGroup * Int(params.kh * params.kw)
+        let cPerGroup = channels / group, m = outChannels / group, k = cPerGroup * Int(params.kh * params.kw)
+        let nr = kernels.fgemmTile.nr, perGroup = ep_f32_gemm_packed_floats(m, k, kernels.fgemmTile.mr)
+        let scratchFloats = Self.scratchFloats(k: k, n: outPlane, pointwise: pointwise, nr: nr)
+        let share = ((outPlane + threads - 1) / threads + nr - 1) / nr * nr
         for n in 0..<batch {
             for g in 0..<group {
-                let source = input + (n * channels + g * cPerGroup) * inPlane
-                let target = output + (n * outChannels + g * mPerGroup) * outPlane
-                guard let columns else {
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(mPerGroup), Int32(outPlane), Int32(k), 1,
-                                weights.floats + g * mPerGroup * k, Int32(k), source, Int32(outPlane), 0, target, Int32(outPlane))
-                    continue
-                }
-                let tile = Self.columnTile(k: k, n: outPlane)
-                for first in stride(from: 0, to: outPlane, by: tile) {
-                    let count = min(tile, outPlane - first)
-                    withUnsafePointer(to: &params) { ep_x32_im2col_range(source, Int32(cPerGroup), $0, Int32(first), Int32(count), columns) }
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(mPerGroup), Int32(count), Int32(k), 1,
-                                weights.floats + g * mPerGroup * k, Int32(k), columns, Int32(count), 0, target + first, Int32(outPlane))
-                }
-            }
-            let res = residual.map { UnsafePointer($0.address(arena).assumingMemoryBound(to: Float.self) + n * outChannels * outPlane) }
-            withUnsafePointer(to: &activation) {
-                kernels.epilogue(output + n * outChannels * outPlane, outChannels, outPlane, bias.map { UnsafePointer($0.floats) }, res, $0)
+                let offset = (n * outChannels + g * m) * outPlane
+                let job = ConvColumns(
+                    gemm: kernels.fgemm, m: m, k: k, channels: Int32(cPerGroup), params: params, pointwise: pointwise,
+                    packed: packed.floats + g * perGroup, source: input + (n * channels + g * cPerGroup) * inPlane, plane: outPlane,
+                    target: output + offset,
+                    epilogue: ep_f32_gemm_params(bias: bias.map { UnsafePointer($0.floats + g * m) }, residual: res.map { UnsafePointer($0 + offset) },
+                                                 act: activation),
+                    scratch: work, scratchFloats: scratchFloats, share: share, tile: Self.columnTile(k: k, n: outPlane, nr: nr))
+                pool.run(threads) { job.run(thread: $0) }
             }
         }
     }
 }
 
-/// Depthwise 2-D convolution (group = channels = output channels) with the direct C kernels:
-/// im2col would spend most of its time copying for one multiply per tap.
-final class DepthwiseConvStep: Step {
-    let x: Location, y: Location, residual: Location?, scratch: Location
-    let weights: AlignedBuffer, bias: AlignedBuffer?
-    let batch: Int, channels: Int
+/// One thread's share of a convolution's output positions: im2col a tile at a time into its own
+/// scratch (or the input itself when 1×1), then the fused GEMM into its columns of the output.
+private struct ConvColumns: @unchecked Sendable {
+    let gemm: KernelTable.FGemm
+    let m: Int, k: Int, channels: Int32
     var params: ep_dwconv_params
-    var activation: ep_activation
-    var linear = Activation.linear.c
-    let kernels: KernelTable
+    let pointwise: Bool
+    let packed: UnsafePointer<Float>, source: UnsafePointer<Float>, plane: Int
+    let target: UnsafeMutablePointer<Float>
+    let epilogue: ep_f32_gemm_params
+    let scratch: UnsafeMutablePointer<Float>, scratchFloats: Int
+    let share: Int, tile: Int
 
-    init(x: Location, y: Location, residual: Location?, scratch: Location, weights: AlignedBuffer, bias: AlignedBuffer?, batch: Int,
-         channels: Int, params: ep_dwconv_params, activation: Activation, kernels: KernelTable) {
-        self.x = x
-        self.y = y
-        self.residual = residual
-        self.scratch = scratch
-        self.weights = weights
-        self.bias = bias
-        self.batch = batch
-        self.channels = channels
-        self.params = params
-        self.activation = activation.c
-        self.kernels = kernels
-    }
-
-    var kind: String { "depthwise \(params.kh)×\(params.kw) direct (\(kernels.isa.rawValue))" }
-
-    func run(_ arena: UnsafeMutableRawPointer) {
-        let input = x.address(arena).assumingMemoryBound(to: Float.self)
-        let output = y.address(arena).assumingMemoryBound(to: Float.self)
-        let padded = scratch.address(arena).assumingMemoryBound(to: Float.self)
-        let inPlane = Int(params.ih * params.iw), outPlane = Int(params.oh * params.ow), taps = Int(params.kh * params.kw)
-        var epilogueActivation = residual == nil ? activation : linear
-        for n in 0..<batch {
-            for c in 0..<channels {
-                let plane = n * channels + c
-                withUnsafePointer(to: &params) { p in
-                    withUnsafePointer(to: &epilogueActivation) { a in
-                        kernels.dwconv(input + plane * inPlane, weights.floats + c * taps, bias?.floats[c] ?? 0, output + plane * outPlane, p, a, padded)
-                    }
-                }
-            }
-            if let residual {
-                let res = residual.address(arena).assumingMemoryBound(to: Float.self) + n * channels * outPlane
-                withUnsafePointer(to: &activation) { kernels.epilogue(output + n * channels * outPlane, channels, outPlane, nil, res, $0) }
-            }
+    func run(thread: Int) {
+        let first = thread * share, end = min(plane, first + share)
+        guard first < end else { return }
+        let own = scratch + thread * scratchFloats
+        var p = epilogue
+        if pointwise {
+            let tail = own
+            gemm(m, k, first, end, packed, source, plane, target, plane, &p, tail)
+            return
+        }
+        var geometry = params
+        let columns = own, tail = own + k * tile
+        for start in stride(from: first, to: end, by: tile) {
+            let count = min(tile, end - start)
+            ep_x32_im2col_range(source, channels, &geometry, Int32(start), Int32(count), columns)
+            p.residual = epilogue.residual.map { $0 + start }
+            gemm(m, k, 0, count, packed, columns, count, target + start, plane, &p, tail)
         }
     }
 }

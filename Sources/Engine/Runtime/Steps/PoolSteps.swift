@@ -1,14 +1,19 @@
 import CEngineKernels
 
 /// MaxPool / AveragePool over 2-D planes with the f32-pool kernels; MaxPool of uint8 (quantized)
-/// planes with the u8-pool kernel.
+/// planes with the u8-pool kernel. Threads take shares of the planes.
 final class PoolStep: Step {
     let x: Location, y: Location, planes: Int, max: Bool, uint8: Bool
-    var params: ep_pool_params
+    let params: ep_pool_params
     let kernels: KernelTable
+    let pool: ThreadPool, threads: Int
 
-    init(x: Location, y: Location, planes: Int, max: Bool, uint8: Bool = false, params: ep_pool_params, kernels: KernelTable) {
+    init(x: Location, y: Location, planes: Int, max: Bool, uint8: Bool = false, params: ep_pool_params, kernels: KernelTable,
+         pool: ThreadPool) {
         self.kernels = kernels
+        self.pool = pool
+        let taps = Int(params.oh * params.ow * params.kh * params.kw) * planes
+        threads = taps < Self.parallelTaps ? 1 : Swift.min(pool.threads, planes)
         self.x = x
         self.y = y
         self.planes = planes
@@ -17,21 +22,26 @@ final class PoolStep: Step {
         self.params = params
     }
 
-    var kind: String { (max ? "maxpool " : "avgpool ") + "\(params.kh)×\(params.kw)" + (uint8 ? " uint8" : "") }
+    /// Window taps below which one thread pools everything (waking another costs more).
+    static let parallelTaps = 200_000
+
+    var kind: String {
+        (max ? "maxpool " : "avgpool ") + "\(params.kh)×\(params.kw)" + (uint8 ? " uint8" : "") + (threads > 1 ? " ×\(threads) threads" : "")
+    }
 
     func run(_ arena: UnsafeMutableRawPointer) {
         let inPlane = Int(params.ih * params.iw), outPlane = Int(params.oh * params.ow)
-        withUnsafePointer(to: &params) { p in
-            if uint8 {
-                let px = x.address(arena).assumingMemoryBound(to: UInt8.self), py = y.address(arena).assumingMemoryBound(to: UInt8.self)
-                for plane in 0..<planes { ep_u8_maxpool_ukernel__scalar(px + plane * inPlane, py + plane * outPlane, p) }
-                return
-            }
-            let px = x.address(arena).assumingMemoryBound(to: Float.self), py = y.address(arena).assumingMemoryBound(to: Float.self)
-            for plane in 0..<planes {
-                if max { kernels.maxPool(px + plane * inPlane, py + plane * outPlane, p) } else {
-                    ep_f32_avgpool_ukernel__scalar(px + plane * inPlane, py + plane * outPlane, p)
+        let source = x.address(arena), target = y.address(arena)
+        pool.run(threads) { part in
+            var p = params
+            for plane in ThreadPool.share(part, of: threads, total: planes) {
+                if uint8 {
+                    ep_u8_maxpool_ukernel__scalar(source.assumingMemoryBound(to: UInt8.self) + plane * inPlane,
+                                                  target.assumingMemoryBound(to: UInt8.self) + plane * outPlane, &p)
+                    continue
                 }
+                let px = source.assumingMemoryBound(to: Float.self) + plane * inPlane, py = target.assumingMemoryBound(to: Float.self) + plane * outPlane
+                if max { kernels.maxPool(px, py, &p) } else { ep_f32_avgpool_ukernel__scalar(px, py, &p) }
             }
         }
     }

@@ -1,5 +1,4 @@
 import CEngineKernels
-import Dispatch
 
 /// Integer 2-D convolution (group 1): per image, the uint8 input itself (1×1 stride 1) or its
 /// uint8 im2col (padded with the input zero point), packed into k-pairs (or k-quads for the
@@ -18,7 +17,8 @@ final class QConvStep: Step {
     /// Threads for the GEMM; 1 below `parallelMACs` multiply-accumulates, where waking
     /// threads costs more than it saves.
     let threads: Int
-    static let parallelMACs = 2_000_000
+    let pool: ThreadPool
+    static let parallelMACs = 500_000
 
     /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1; im2col into quads uses 4·N
     /// of them), then the packed pairs (ceil(K/2)·N words; the quads layout needs at most that).
@@ -32,7 +32,7 @@ final class QConvStep: Step {
 
     init(x: Location, y: Location, scratch: Location, weights: [Int8], bias: [Int32], multiplier: [Float], batch: Int, channels: Int,
          outChannels: Int, xZero: UInt8, params: ep_dwconv_params, yZero: Int32, yMin: Int32, yMax: Int32, kernels: KernelTable,
-         threads: Int = 1) {
+         pool: ThreadPool) {
         self.x = x
         self.y = y
         self.scratch = scratch
@@ -59,7 +59,8 @@ final class QConvStep: Step {
         self.yMax = yMax
         self.kernels = kernels
         let macs = outChannels * k * Int(params.oh * params.ow)
-        self.threads = macs < Self.parallelMACs ? 1 : max(1, min(threads, outChannels / 8))
+        self.pool = pool
+        self.threads = macs < Self.parallelMACs ? 1 : max(1, min(pool.threads, outChannels / 8))
     }
 
     var kind: String { "qconv \(params.kh)×\(params.kw) int8 gemm (\(kernels.isa.rawValue))" + (threads > 1 ? " ×\(threads) threads" : "") }
@@ -88,7 +89,7 @@ final class QConvStep: Step {
                             // Each thread builds its share of the quads through its own 4·N rows.
                             let job = QuadBlocks(image: image, channels: Int32(channels), params: params, pad: xZero, rows: columns,
                                                  packed: pairs, plane: outPlane, quads: (k + 3) / 4, threads: threads)
-                            DispatchQueue.concurrentPerform(iterations: threads) { job.run(block: $0) }
+                            pool.run(threads) { job.run(block: $0) }
                         case (.quads, false):
                             withUnsafePointer(to: &params) { ep_x8_im2col_quads(image, Int32(channels), $0, xZero, columns, pairs) }
                         }
@@ -100,7 +101,7 @@ final class QConvStep: Step {
                         let job = RowBlocks(kernel: kernels.qgemm, rows: outChannels, n: outPlane, k: k, weights: w.baseAddress!,
                                             words: w.count / max(1, outChannels), x: UnsafePointer(pairs), y: out, params: p,
                                             block: ((outChannels + threads - 1) / threads + 7) / 8 * 8)
-                        DispatchQueue.concurrentPerform(iterations: threads) { job.run(block: $0) }
+                        pool.run(threads) { job.run(block: $0) }
                     }
                 }
             }
