@@ -550,12 +550,12 @@ int main(void) {
     test_qgemm_layout("avxvnni (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x16c4__avxvnni, 1);
     test_qgemm_layout("avx2 (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, 0);
     test_f32_gemm("avx512f (SIMDe)", ep_f32_gemm_minmax_ukernel_8x32__avx512f, 8);
-    test_f32_gemm("avx2 (SIMDe)", ep_f32_gemm_minmax_ukernel_4x24__avx2, 4);
+    test_f32_gemm("avx2 (SIMDe)", ep_f32_gemm_minmax_ukernel_6x16__avx2, 6);
 #elif defined(__x86_64__)
     if (__builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
         test_qgemm_layout("avx512vnni", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni, 1);
     else printf("avx512vnni: not run natively (this CPU lacks AVX512-VNNI; the SIMDe build checks it)\n");
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) test_f32_gemm("avx2", ep_f32_gemm_minmax_ukernel_4x24__avx2, 4);
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) test_f32_gemm("avx2", ep_f32_gemm_minmax_ukernel_6x16__avx2, 6);
     if (__builtin_cpu_supports("avx512f")) test_f32_gemm("avx512f", ep_f32_gemm_minmax_ukernel_8x32__avx512f, 8);
     else printf("avx512f: not run natively (this CPU lacks AVX-512; the SIMDe build checks it)\n");
     if (__builtin_cpu_supports("avxvnni")) test_qgemm_layout("avxvnni", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x16c4__avxvnni, 1);

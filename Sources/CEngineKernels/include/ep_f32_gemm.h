@@ -26,9 +26,9 @@ void ep_f32_gemm_pack(size_t m, size_t k, size_t mr, const float *w, float *pack
     size_t m, size_t k, size_t j0, size_t j1, const float *packed, const float *x, size_t ldx, float *y, size_t ldy,            \
         const ep_f32_gemm_params *p, float *tail
 
-// MR × NR: scalar 4×8, AVX2+FMA 4×24, AVX-512 8×32, NEON 8×12.
+// MR × NR: scalar 4×8, AVX2+FMA 6×16, AVX-512 8×32, NEON 8×12.
 void ep_f32_gemm_minmax_ukernel_4x8__scalar(EP_F32_GEMM_ARGS);
-void ep_f32_gemm_minmax_ukernel_4x24__avx2(EP_F32_GEMM_ARGS);
+void ep_f32_gemm_minmax_ukernel_6x16__avx2(EP_F32_GEMM_ARGS);
 void ep_f32_gemm_minmax_ukernel_8x32__avx512f(EP_F32_GEMM_ARGS);
 void ep_f32_gemm_minmax_ukernel_8x12__neon(EP_F32_GEMM_ARGS);
 #endif

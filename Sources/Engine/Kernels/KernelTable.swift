@@ -65,7 +65,7 @@ public struct KernelTable: Sendable {
             isa: .avx2, dwconv: ep_f32_dwconv_minmax_ukernel__avx2, epilogue: ep_f32_epilogue_ukernel__avx2,
             vbinary: ep_f32_vbinary_ukernel__avx2, vbinaryc: ep_f32_vbinaryc_ukernel__avx2,
             globalAverage: ep_f32_gavgpool_ukernel__avx2, maxPool: ep_f32_maxpool_ukernel__avx2,
-            fgemm: ep_f32_gemm_minmax_ukernel_4x24__avx2, fgemmTile: GemmTile(mr: 4, nr: 24),
+            fgemm: ep_f32_gemm_minmax_ukernel_6x16__avx2, fgemmTile: GemmTile(mr: 6, nr: 16),
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, quantizeU8: ep_f32_qu8_vcvt__avx2,
             dequantizeU8: ep_qu8_f32_vcvt__avx2, lookupU8: ep_u8_lut_ukernel__avx2,
             qdwconv: ep_qu8_qc8w_dwconv_minmax_fp32_ukernel__avx2)
