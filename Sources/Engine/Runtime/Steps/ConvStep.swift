@@ -48,10 +48,10 @@ final class ConvStep: Step {
         macs < QConvStep.parallelMACs ? 1 : max(1, min(requested, (positions + nr - 1) / nr))
     }
 
-    /// Output positions per im2col tile: about 512 KiB of columns (L2-resident), a multiple of
+    /// Output positions per im2col tile: about 2 MiB of columns (L2/L3-resident), a multiple of
     /// NR, at least one NR tile, never more than the positions.
     static func columnTile(k: Int, n: Int, nr: Int) -> Int {
-        min(n, max(nr, (512 << 10) / 4 / max(1, k) / nr * nr))
+        min(n, max(nr, (2 << 20) / 4 / max(1, k) / nr * nr))
     }
 
     /// Scratch per thread: one tile of columns (none when 1×1) and the kernel's tail tile.
