@@ -8,7 +8,6 @@ struct Lowering {
     let kernels: KernelTable
     /// The pool the multi-threaded steps split their work over.
     let pool: ThreadPool
-    var threads: Int { pool.threads }
 
     /// Scratch bytes a node's kernel needs (im2col columns), or 0.
     func scratchBytes(_ node: Node) -> Int {
@@ -19,8 +18,7 @@ struct Lowering {
         }
         let k = conv.channels / conv.group * Int(conv.params.kh * conv.params.kw), n = Int(conv.params.oh * conv.params.ow)
         if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params)) }
-        return threads(forConv: conv, k: k, n: n) * ConvStep.scratchFloats(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params),
-                                                                              nr: kernels.fgemmTile.nr) * 4
+        return ConvStep.scratchBytes(m: conv.outChannels / conv.group, k: k, params: conv.params, kernels: kernels, pool: pool)
     }
 
     /// 2-D float ConvTranspose with constant weights (and bias, if any); nil otherwise.
@@ -34,10 +32,6 @@ struct Lowering {
         return .init(batch: s.batch, channels: s.channels, outChannels: s.outChannels, group: s.group, inH: s.input[0], inW: s.input[1],
                      kH: s.kernel[0], kW: s.kernel[1], outH: s.output[0], outW: s.output[1], strideH: s.strides[0], strideW: s.strides[1],
                      dilationH: s.dilations[0], dilationW: s.dilations[1], padTop: s.padsBegin[0], padLeft: s.padsBegin[1])
-    }
-
-    private func threads(forConv conv: ConvPlan, k: Int, n: Int) -> Int {
-        ConvStep.threads(threads, macs: conv.outChannels / conv.group * k * n, positions: n, nr: kernels.fgemmTile.nr)
     }
 
     enum ConvKind { case gemm, depthwise }

@@ -38,14 +38,22 @@ final class ConvStep: Step {
         self.kernels = kernels
         pointwise = Self.isPointwise(params)
         self.pool = pool
-        self.threads = Self.threads(pool.threads, macs: m * k * Int(params.oh * params.ow), positions: Int(params.oh * params.ow),
-                                    nr: kernels.fgemmTile.nr)
+        threads = Self.threads(m: m, k: k, params: params, nr: kernels.fgemmTile.nr, pool: pool)
     }
 
     /// Threads worth waking: 1 below `QConvStep.parallelMACs`, and no more than there are
     /// NR-column tiles to share.
-    static func threads(_ requested: Int, macs: Int, positions: Int, nr: Int) -> Int {
-        macs < QConvStep.parallelMACs ? 1 : max(1, min(requested, (positions + nr - 1) / nr))
+    private static func threads(m: Int, k: Int, params: ep_dwconv_params, nr: Int, pool: ThreadPool) -> Int {
+        let positions = Int(params.oh * params.ow)
+        return m * k * positions < QConvStep.parallelMACs ? 1 : max(1, min(pool.threads, (positions + nr - 1) / nr))
+    }
+
+    /// The scratch the step needs: per thread it will use, one tile of columns (none when 1×1)
+    /// and the kernel's tail tile.
+    static func scratchBytes(m: Int, k: Int, params: ep_dwconv_params, kernels: KernelTable, pool: ThreadPool) -> Int {
+        let nr = kernels.fgemmTile.nr
+        let perThread = scratchFloats(k: k, n: Int(params.oh * params.ow), pointwise: isPointwise(params), nr: nr)
+        return threads(m: m, k: k, params: params, nr: nr, pool: pool) * perThread * 4
     }
 
     /// Output positions per im2col tile: about 2 MiB of columns (L2/L3-resident), a multiple of
@@ -54,7 +62,7 @@ final class ConvStep: Step {
         min(n, max(nr, (2 << 20) / 4 / max(1, k) / nr * nr))
     }
 
-    /// Scratch per thread: one tile of columns (none when 1×1) and the kernel's tail tile.
+    /// Scratch floats per thread.
     static func scratchFloats(k: Int, n: Int, pointwise: Bool, nr: Int) -> Int {
         ((pointwise ? 0 : k * columnTile(k: k, n: n, nr: nr)) + k * nr + 15) / 16 * 16
     }
@@ -114,8 +122,7 @@ private struct ConvColumns: @unchecked Sendable {
         let own = scratch + thread * scratchFloats
         var p = epilogue
         if pointwise {
-            let tail = own
-            gemm(m, k, first, end, packed, source, plane, target, plane, &p, tail)
+            gemm(m, k, first, end, packed, source, plane, target, plane, &p, own)  // all of `own` is the tail tile
             return
         }
         var geometry = params
