@@ -6,7 +6,7 @@
 
 extern int passed, failed;
 float rnd(void);
-enum { ACTIVATIONS = 6 };
+enum { ACTIVATIONS = 9 };
 extern const ep_activation activations[ACTIVATIONS];
 
 // test_f32_gemm.c: `kernel` (MR rows) against a float64 oracle.

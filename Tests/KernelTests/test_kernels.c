@@ -60,7 +60,7 @@ static void check(const char *what, const char *isa, const float *got, const flo
 
 const ep_activation activations[ACTIVATIONS] = {
     {0, 0, 0, 0, 0}, {1, 0.f, INFINITY, 0, 0}, {1, -0.25f, 0.5f, 0, 0}, {2, 0, 0, 0.2f, 0.5f}, {3, 0, 0, 1.f / 6, 0.5f},
-    {4, 0, 0, 0, 0},
+    {4, 0, 0, 0, 0}, {3, 0, 0, 1.f / 6, 0.5f, 1, 0.75f, -0.3f}, {0, 0, 0, 0, 0, 1, -2.f, 1.f}, {1, 0.f, INFINITY, 0, 0, 1, 1.5f, 0.25f},
 };
 
 // Depthwise geometries: plane heights 1/5/9, widths around each block size (8/16/32 columns on
@@ -178,8 +178,9 @@ static void test_maxpool(const isa_table *t) {
 }
 
 
-// The uint8 max pool against the f32 oracle on the same (integer) values.
-static void test_u8_maxpool(void) {
+// A uint8 max pool against the f32 oracle on the same (integer) values.
+typedef void (*u8_maxpool_fn)(const uint8_t *, uint8_t *, const ep_pool_params *);
+static void test_u8_maxpool(const char *isa, u8_maxpool_fn maxpool) {
     enum { H = 9, W = 70 };
     static uint8_t input[H * W], got[(H + 2) * (W + 2)];
     static float finput[H * W], want[(H + 2) * (W + 2)], wide[(H + 2) * (W + 2)];
@@ -192,18 +193,19 @@ static void test_u8_maxpool(void) {
                             ep_pool_params p = {h, w, k, k, 0, 0, s, s, d, d, pad, pad, pad, pad, 0};
                             const int extent = d * (k - 1) + 1;
                             if (h + 2 * pad < extent || w + 2 * pad < extent) continue;
+                            const int ceil_extra = s > 1 && (w + h) % 2;
                             p.oh = (h + 2 * pad - extent) / s + 1;
-                            p.ow = (w + 2 * pad - extent) / s + 1;
+                            p.ow = (w + 2 * pad - extent + (ceil_extra ? s - 1 : 0)) / s + 1;
                             for (int i = 0; i < h * w; i++) finput[i] = input[i] = (uint8_t)((rnd() + 1) * 127.5f);
                             ep_f32_maxpool_ukernel__scalar(finput, want, &p);
                             int empty = 0;  // a dilated window that holds no pixel: not a valid MaxPool
                             for (int i = 0; i < p.oh * p.ow; i++) empty |= want[i] < 0;
                             if (empty) continue;
-                            ep_u8_maxpool_ukernel__scalar(input, got, &p);
+                            maxpool(input, got, &p);
                             for (int i = 0; i < p.oh * p.ow; i++) wide[i] = got[i];
                             char detail[64];
                             snprintf(detail, sizeof detail, "h%d w%d k%d s%d d%d pad%d", h, w, k, s, d, pad);
-                            check("u8-maxpool", "scalar", wide, want, (size_t)p.oh * p.ow, detail);
+                            check("u8-maxpool", isa, wide, want, (size_t)p.oh * p.ow, detail);
                         }
 }
 
@@ -290,21 +292,26 @@ static void test_x32_im2col(void) {
 }
 
 // im2col straight into the c4 layout equals im2col, then packing; im2col equals its definition.
+// Widths below one SIMD span and above EP_QUAD_SPAN (256); padding values 7 and 0.
 static void test_x8_im2col(void) {
-    enum { C = 5, H = 19, W = 21, PLANE = (H + 4) * (W + 4) };  // pads up to 2 make the output larger
-    static uint8_t input[C * H * W], columns[C * 9 * PLANE], rows[4 * PLANE];
+    enum { C = 5, H = 19, WMAX = 300, PLANE = (H + 4) * (WMAX + 4) };  // pads up to 2 make the output larger
+    static uint8_t input[C * H * WMAX], columns[C * 9 * PLANE];
     static int32_t want[(C * 9 + 3) / 4 * PLANE], got[(C * 9 + 3) / 4 * PLANE];
     for (size_t i = 0; i < sizeof input; i++) input[i] = (uint8_t)((rnd() + 1) * 127.5f);
+    static const int widths[] = {21, WMAX};
+    for (int wi = 0; wi < 2; wi++)
     for (int k = 1; k <= 3; k += 2)
         for (int s = 1; s <= 3; s++)
             for (int d = 1; d <= 2; d++)
                 for (int pad = 0; pad <= 2; pad++)
                     for (int c = 1; c <= C; c += 2) {
+                        const int W = widths[wi];
+                        const uint8_t fill = (uint8_t)(c == 3 ? 0 : 7);
                         ep_dwconv_params p = {H, W, k, k, 0, 0, s, s, d, d, pad, pad};
                         p.oh = (H + 2 * pad - d * (k - 1) - 1) / s + 1;
                         p.ow = (W + 2 * pad - d * (k - 1) - 1) / s + 1;
                         const size_t plane = (size_t)p.oh * p.ow;
-                        ep_x8_im2col__scalar(input, c, &p, 7, columns);
+                        ep_x8_im2col__scalar(input, c, &p, fill, columns);
                         int bad = 0;
                         for (int ch = 0; ch < c; ch++)
                             for (int ky = 0; ky < k; ky++)
@@ -312,13 +319,13 @@ static void test_x8_im2col(void) {
                                     for (int oy = 0; oy < p.oh; oy++)
                                         for (int ox = 0; ox < p.ow; ox++) {
                                             const int iy = oy * s - pad + ky * d, ix = ox * s - pad + kx * d;
-                                            const uint8_t v = iy >= 0 && iy < H && ix >= 0 && ix < W ? input[(ch * H + iy) * W + ix] : 7;
+                                            const uint8_t v = iy >= 0 && iy < H && ix >= 0 && ix < W ? input[(ch * H + iy) * W + ix] : fill;
                                             bad |= columns[((ch * k + ky) * k + kx) * plane + oy * p.ow + ox] != v;
                                         }
                         ep_qu8_pack_quads((size_t)c * k * k, plane, columns, want);
-                        ep_x8_im2col_quads(input, c, &p, 7, rows, got);
+                        ep_x8_im2col_quads(input, c, &p, fill, got);
                         bad |= memcmp(want, got, ((size_t)c * k * k + 3) / 4 * plane * 4) != 0;
-                        if (bad && failed < 20) printf("FAIL x8-im2col k%d s%d d%d pad%d c%d\n", k, s, d, pad, c);
+                        if (bad && failed < 20) printf("FAIL x8-im2col w%d k%d s%d d%d pad%d c%d\n", W, k, s, d, pad, c);
                         bad ? failed++ : passed++;
                     }
 }
@@ -525,7 +532,7 @@ int main(void) {
         test_lut(&tables[i]);
         test_qdwconv(&tables[i]);
     }
-    test_u8_maxpool();
+    test_u8_maxpool("scalar", ep_u8_maxpool_ukernel__scalar);
     test_f16_vcvt("scalar", ep_f16_f32_vcvt__scalar, ep_f32_f16_vcvt__scalar);
 #if defined(__x86_64__)
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c")) {
@@ -551,7 +558,9 @@ int main(void) {
     test_qgemm_layout("avx2 (SIMDe)", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, 0);
     test_f32_gemm("avx512f (SIMDe)", ep_f32_gemm_minmax_ukernel_8x32__avx512f, 8);
     test_f32_gemm("avx2 (SIMDe)", ep_f32_gemm_minmax_ukernel_6x16__avx2, 6);
+    test_u8_maxpool("avx2 (SIMDe)", ep_u8_maxpool_ukernel__avx2);
 #elif defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) test_u8_maxpool("avx2", ep_u8_maxpool_ukernel__avx2);
     if (__builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl"))
         test_qgemm_layout("avx512vnni", ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x32c4__avx512vnni, 1);
     else printf("avx512vnni: not run natively (this CPU lacks AVX512-VNNI; the SIMDe build checks it)\n");

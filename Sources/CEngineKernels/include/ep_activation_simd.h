@@ -30,7 +30,7 @@ static inline __m256 ep_exp8(__m256 x) {
 }
 
 EP_TARGET("avx2,fma")
-static inline __m256 ep_activate8(__m256 v, const ep_activation *a) {
+static inline __m256 ep_activate8_kind(__m256 v, const ep_activation *a) {
     switch (a->kind) {
     case 1: return _mm256_min_ps(_mm256_max_ps(v, _mm256_set1_ps(a->min)), _mm256_set1_ps(a->max));
     case 2: {
@@ -45,6 +45,12 @@ static inline __m256 ep_activate8(__m256 v, const ep_activation *a) {
     case 4: return _mm256_div_ps(v, _mm256_add_ps(_mm256_set1_ps(1.f), ep_exp8(_mm256_sub_ps(_mm256_setzero_ps(), v))));
     default: return v;
     }
+}
+
+EP_TARGET("avx2,fma")
+static inline __m256 ep_activate8(__m256 v, const ep_activation *a) {
+    const __m256 y = ep_activate8_kind(v, a);
+    return a->affine ? _mm256_fmadd_ps(y, _mm256_set1_ps(a->scale), _mm256_set1_ps(a->shift)) : y;
 }
 #endif
 
@@ -66,7 +72,7 @@ static inline float32x4_t ep_exp4(float32x4_t x) {
     return vmulq_f32(poly, vreinterpretq_f32_s32(scale));
 }
 
-static inline float32x4_t ep_activate4(float32x4_t v, const ep_activation *a) {
+static inline float32x4_t ep_activate4_kind(float32x4_t v, const ep_activation *a) {
     switch (a->kind) {
     case 1: return vminq_f32(vmaxq_f32(v, vdupq_n_f32(a->min)), vdupq_n_f32(a->max));
     case 2: {
@@ -81,6 +87,11 @@ static inline float32x4_t ep_activate4(float32x4_t v, const ep_activation *a) {
     case 4: return vdivq_f32(v, vaddq_f32(vdupq_n_f32(1.f), ep_exp4(vnegq_f32(v))));
     default: return v;
     }
+}
+
+static inline float32x4_t ep_activate4(float32x4_t v, const ep_activation *a) {
+    const float32x4_t y = ep_activate4_kind(v, a);
+    return a->affine ? vfmaq_f32(vdupq_n_f32(a->shift), y, vdupq_n_f32(a->scale)) : y;
 }
 #endif
 #endif

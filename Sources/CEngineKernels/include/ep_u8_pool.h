@@ -6,4 +6,5 @@
 #include "ep_f32_pool.h"
 
 void ep_u8_maxpool_ukernel__scalar(const uint8_t *input, uint8_t *output, const ep_pool_params *p);
+void ep_u8_maxpool_ukernel__avx2(const uint8_t *input, uint8_t *output, const ep_pool_params *p);
 #endif

@@ -7,10 +7,10 @@
 #include "ep_f32_dwconv.h"
 
 void ep_x8_im2col__scalar(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, uint8_t *columns);
-// The same columns straight into the c4 layout (ep_qu8_qc8w_gemm_c4.h), four rows at a time
-// through `rows` (4·oh·ow bytes of scratch): no K×N intermediate.
-void ep_x8_im2col_quads(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, uint8_t *rows, int32_t *packed);
-// Only quads [first_quad, end_quad): threads split the work, each with its own `rows`.
-void ep_x8_im2col_quads_range(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, uint8_t *rows,
-                              int32_t *packed, int first_quad, int end_quad);
+// The same columns straight into the c4 layout (ep_qu8_qc8w_gemm_c4.h), an output row of a quad
+// at a time: no K×N intermediate, no scratch.
+void ep_x8_im2col_quads(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, int32_t *packed);
+// Only quads [first_quad, end_quad): threads split the work.
+void ep_x8_im2col_quads_range(const uint8_t *input, int channels, const ep_dwconv_params *p, uint8_t pad, int32_t *packed,
+                              int first_quad, int end_quad);
 #endif

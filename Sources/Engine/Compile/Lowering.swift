@@ -17,7 +17,7 @@ struct Lowering {
             return node.opType == "QConv" ? QDepthwiseConvStep.scratchBytes(conv.params) : ep_dwconv_scratch_floats(&conv.params) * 4
         }
         let k = conv.channels / conv.group * Int(conv.params.kh * conv.params.kw), n = Int(conv.params.oh * conv.params.ow)
-        if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params)) }
+        if node.opType == "QConv" { return QConvStep.scratchBytes(k: k, n: n, pointwise: ConvStep.isPointwise(conv.params), layout: kernels.qgemmLayout) }
         return ConvStep.scratchBytes(m: conv.outChannels / conv.group, k: k, params: conv.params, kernels: kernels, pool: pool)
     }
 

@@ -25,6 +25,7 @@ public struct KernelTable: Sendable {
                                              UnsafeMutablePointer<Float>?, Int, UnsafePointer<ep_f32_gemm_params>?,
                                              UnsafeMutablePointer<Float>?) -> Void
     public typealias MaxPool = @convention(c) (UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafePointer<ep_pool_params>?) -> Void
+    public typealias U8MaxPool = @convention(c) (UnsafePointer<UInt8>?, UnsafeMutablePointer<UInt8>?, UnsafePointer<ep_pool_params>?) -> Void
 
     public var isa: ISALevel
     public let dwconv: DWConv
@@ -33,6 +34,7 @@ public struct KernelTable: Sendable {
     public let vbinaryc: VBinaryC
     public let globalAverage: GlobalAverage
     public let maxPool: MaxPool
+    public let u8MaxPool: U8MaxPool
     /// The float GEMM of convolutions (ep_f32_gemm.h) and its tile: weights are packed in
     /// panels of `mr` rows; threads split the columns in multiples of `nr`.
     public var fgemm: FGemm
@@ -55,6 +57,7 @@ public struct KernelTable: Sendable {
         isa: .scalar, dwconv: ep_f32_dwconv_minmax_ukernel__scalar, epilogue: ep_f32_epilogue_ukernel__scalar,
         vbinary: ep_f32_vbinary_ukernel__scalar, vbinaryc: ep_f32_vbinaryc_ukernel__scalar,
         globalAverage: ep_f32_gavgpool_ukernel__scalar, maxPool: ep_f32_maxpool_ukernel__scalar,
+        u8MaxPool: ep_u8_maxpool_ukernel__scalar,
         fgemm: ep_f32_gemm_minmax_ukernel_4x8__scalar, fgemmTile: GemmTile(mr: 4, nr: 8),
         qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel__scalar, quantizeU8: ep_f32_qu8_vcvt__scalar,
             dequantizeU8: ep_qu8_f32_vcvt__scalar, lookupU8: ep_u8_lut_ukernel__scalar,
@@ -65,6 +68,7 @@ public struct KernelTable: Sendable {
             isa: .avx2, dwconv: ep_f32_dwconv_minmax_ukernel__avx2, epilogue: ep_f32_epilogue_ukernel__avx2,
             vbinary: ep_f32_vbinary_ukernel__avx2, vbinaryc: ep_f32_vbinaryc_ukernel__avx2,
             globalAverage: ep_f32_gavgpool_ukernel__avx2, maxPool: ep_f32_maxpool_ukernel__avx2,
+            u8MaxPool: ep_u8_maxpool_ukernel__avx2,
             fgemm: ep_f32_gemm_minmax_ukernel_6x16__avx2, fgemmTile: GemmTile(mr: 6, nr: 16),
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_8x8__avx2, quantizeU8: ep_f32_qu8_vcvt__avx2,
             dequantizeU8: ep_qu8_f32_vcvt__avx2, lookupU8: ep_u8_lut_ukernel__avx2,
@@ -84,6 +88,7 @@ public struct KernelTable: Sendable {
             isa: .neon, dwconv: ep_f32_dwconv_minmax_ukernel__neon, epilogue: ep_f32_epilogue_ukernel__neon,
             vbinary: ep_f32_vbinary_ukernel__neon, vbinaryc: ep_f32_vbinaryc_ukernel__neon,
             globalAverage: ep_f32_gavgpool_ukernel__neon, maxPool: ep_f32_maxpool_ukernel__neon,
+            u8MaxPool: ep_u8_maxpool_ukernel__scalar,
             fgemm: ep_f32_gemm_minmax_ukernel_8x12__neon, fgemmTile: GemmTile(mr: 8, nr: 12),
             qgemm: ep_qu8_qc8w_gemm_minmax_fp32_ukernel_4x8__neon, quantizeU8: ep_f32_qu8_vcvt__neon,
             dequantizeU8: ep_qu8_f32_vcvt__neon, lookupU8: ep_u8_lut_ukernel__neon,

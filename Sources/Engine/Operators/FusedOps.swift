@@ -10,11 +10,21 @@ public struct Activation: Sendable, Equatable {
     public var max: Float = .infinity
     public var alpha: Float = 0
     public var beta: Float = 0
+    /// Applied after the activation: y·scale + shift (a scalar Mul/Add that followed it).
+    public var scale: Float = 1
+    public var shift: Float = 0
+
+    public var isAffine: Bool { scale != 1 || shift != 0 }
 
     public static let linear = Activation(kind: .linear)
     public static let relu = Activation(kind: .clamp, min: 0)
 
     public func apply(_ x: Float) -> Float {
+        let y = applyKind(x)
+        return isAffine ? y * scale + shift : y
+    }
+
+    private func applyKind(_ x: Float) -> Float {
         switch kind {
         case .linear: return x
         case .clamp: return Swift.min(Swift.max(x, min), max)
@@ -24,11 +34,13 @@ public struct Activation: Sendable, Equatable {
         }
     }
 
-    var c: ep_activation { ep_activation(kind: kind.rawValue, min: min, max: max, alpha: alpha, beta: beta) }
+    var c: ep_activation {
+        ep_activation(kind: kind.rawValue, min: min, max: max, alpha: alpha, beta: beta, affine: isAffine ? 1 : 0, scale: scale, shift: shift)
+    }
 
     /// As node attributes of a fused op.
     var attributes: [String: Attribute] {
-        ["activation": .int(Int(kind.rawValue)), "activation_params": .floats([min, max, alpha, beta])]
+        ["activation": .int(Int(kind.rawValue)), "activation_params": .floats([min, max, alpha, beta] + (isAffine ? [scale, shift] : []))]
     }
 
     init(kind: Kind, min: Float = -.infinity, max: Float = .infinity, alpha: Float = 0, beta: Float = 0) {
@@ -43,6 +55,10 @@ public struct Activation: Sendable, Equatable {
         let params = node.floats("activation_params") ?? [-.infinity, .infinity, 0, 0]
         self.init(kind: Kind(rawValue: Int32(node.int("activation") ?? 0)) ?? .linear,
                   min: params[0], max: params[1], alpha: params[2], beta: params[3])
+        if params.count >= 6 {
+            scale = params[4]
+            shift = params[5]
+        }
     }
 }
 

@@ -15,10 +15,9 @@ public struct FuseConvBias: GraphPass {
             guard add.opType == "Add", add.domain.isEmpty, add.inputs.count == 2,
                 let side = [0, 1].first(where: { graph.constants[add.inputs[1 - $0]] != nil && graph.producer(of: add.inputs[$0]) != nil }),
                 let convIndex = graph.producer(of: add.inputs[side]), graph.soleReader(of: add.inputs[side]) == index,
-                isBiasFree(graph.nodes[convIndex]) || isPlain(graph.nodes[convIndex]),
+                graph.isPlainConv(graph.nodes[convIndex]),
                 let out = graph.types[add.inputs[side]], graph.types[add.outputs[0]] == out,
-                let constant = graph.constants[add.inputs[1 - side]], constant.dtype == .float32,
-                let perChannel = perChannelValues(constant, out.shape)
+                let constant = graph.constants[add.inputs[1 - side]], let perChannel = graph.perChannelValues(constant, out.shape)
             else {
                 index += 1
                 continue
@@ -36,23 +35,5 @@ public struct FuseConvBias: GraphPass {
             changes.append("folded \(add.label) into the bias of \(conv.label)")
         }
         return changes
-    }
-
-    /// A Conv (or activation-free FusedConv without residual) whose bias is absent or constant.
-    private func isPlain(_ node: Node) -> Bool {
-        let plain = ((node.opType == "Conv" || node.opType == "ConvTranspose") && node.domain.isEmpty)
-            || (node.opType == "FusedConv" && node.domain == FusedOps.domain && (node.int("activation") ?? 0) == 0 && node.inputs.count <= 3)
-        return plain
-    }
-
-    private func isBiasFree(_ node: Node) -> Bool { isPlain(node) && (node.inputs.count < 3 || node.inputs[2].isEmpty) }
-
-    private func perChannelValues(_ constant: Tensor, _ shape: [Int]) -> [Float]? {
-        guard shape.count >= 2 else { return nil }
-        let channels = shape[1]
-        if constant.count == 1 { return Array(repeating: constant.floats[0], count: channels) }
-        let padded = Array(repeating: 1, count: max(0, shape.count - constant.shape.count)) + constant.shape
-        guard padded.count == shape.count, padded[1] == channels, padded.enumerated().allSatisfy({ $0.offset == 1 || $0.element == 1 }) else { return nil }
-        return constant.floats
     }
 }

@@ -9,8 +9,8 @@ public protocol GraphPass: Sendable {
 /// The one place the pass order is decided.
 public enum PassPipeline {
     public static let passes: [any GraphPass] = [
-        EliminateIdentity(), FuseQDQPassThrough(), FuseQDQConv(), FuseQDQLookup(), FoldConstants(), FuseConvBias(), FuseConvBatchNorm(), FuseResidualAdd(), FuseActivation(),
-        EliminateDeadNodes(),
+        EliminateIdentity(), FuseQDQPassThrough(), FuseQDQConv(), FuseQDQLookup(), FoldConstants(), FuseConvScale(), FuseConvBias(), FuseConvBatchNorm(), FuseResidualAdd(), FuseActivation(),
+        FuseAffineAfterActivation(), EliminateDeadNodes(),
     ]
 
     public struct Report: Sendable, Equatable {

@@ -44,7 +44,7 @@ public enum QDQQuantizer {
         guard !samples.isEmpty else { throw EngineError(.input, "calibration needs at least one sample") }
         // Standard-op form with BatchNorm and conv biases folded, no EdgePilot-only ops.
         var (typed, _) = try Compiler.analyze(graph, options: Compiler.Options(batch: options.batch, inputShapes: options.inputShapes, runPasses: false))
-        for pass in [EliminateIdentity(), FoldConstants(), FuseConvBatchNorm(), FuseConvBias(), EliminateDeadNodes()] as [any GraphPass] {
+        for pass in [EliminateIdentity(), FoldConstants(), FuseConvScale(), FuseConvBatchNorm(), FuseConvBias(), EliminateDeadNodes()] as [any GraphPass] {
             _ = try pass.run(&typed)
         }
         var keptFloat: [(String, String)] = []

@@ -94,6 +94,55 @@ import Testing
         #expect(after.nodes.map(\.opType) == ["Conv"])
     }
 
+    /// Mul by a per-channel constant, and by a scalar on the left, then the bias Add: one Conv.
+    @Test(arguments: [[1, 8, 1, 1], []])
+    func foldConstantMulIntoConv(shape: [Int]) throws {
+        var random = TinyGraphs.Generator(state: 9)
+        let graph = TinyGraphs.convGraph(tail: [
+            Node(name: "mul", opType: "Mul", inputs: shape.isEmpty ? ["s", "c"] : ["c", "s"], outputs: ["m"]),
+            Node(name: "add", opType: "Add", inputs: ["m", "t"], outputs: ["y"]),
+        ], extraInitializers: ["s": random.tensor(shape), "t": random.tensor([1, 8, 1, 1])])
+        let (scaled, _) = try TinyGraphs.checkPass(FuseConvScale(), graph)
+        #expect(scaled.nodes.map(\.opType) == ["Conv", "Add"])
+        let (before, _) = try Compiler.analyze(graph, options: .init(runPasses: false))
+        var after = before
+        _ = try PassPipeline.run(&after)
+        #expect(after.nodes.map(\.opType) == ["Conv"])
+    }
+
+    /// A Mul by a tensor that varies along space is not a per-channel scale: nothing changes.
+    @Test func mulBySpatialConstantStays() throws {
+        var random = TinyGraphs.Generator(state: 10)
+        let graph = TinyGraphs.convGraph(tail: [Node(name: "mul", opType: "Mul", inputs: ["c", "s"], outputs: ["y"])],
+                                         extraInitializers: ["s": random.tensor([1, 1, 6, 6])])
+        _ = try TinyGraphs.checkPass(FuseConvScale(), graph, expectChange: false)
+    }
+
+    /// Hard-swish, then a scalar Mul and Add (PP-LCNetV3's affine block): one FusedConv whose
+    /// epilogue applies both, equal to the graph before on random input — through the reference
+    /// interpreter and through the compiled kernels.
+    @Test(arguments: [true, false])
+    func fuseAffineAfterActivation(withAdd: Bool) throws {
+        var tail = [Node(name: "act", opType: "HardSwish", inputs: ["c"], outputs: ["h"]),
+                    Node(name: "mul", opType: "Mul", inputs: ["k", "h"], outputs: [withAdd ? "m" : "y"])]
+        if withAdd { tail.append(Node(name: "add", opType: "Add", inputs: ["m", "t"], outputs: ["y"])) }
+        let graph = TinyGraphs.convGraph(tail: tail, extraInitializers: ["k": Tensor(shape: [1], floats: [0.7]),
+                                                                        "t": Tensor(shape: [1], floats: [-0.4])])
+        let (before, _) = try Compiler.analyze(graph, options: .init(runPasses: false))
+        var after = before
+        let reports = try PassPipeline.run(&after)
+        #expect(after.nodes.map(\.opType) == ["FusedConv"])
+        #expect(reports.first { $0.pass == "FuseAffineAfterActivation" }?.changes.count == 1)
+        var feeds = TinyGraphs.Generator(state: 11)
+        let x = feeds.tensor([1, 4, 6, 6], scale: 4)
+        let expected = try ReferenceInterpreter.run(before, inputs: ["x": x])[0], fused = try ReferenceInterpreter.run(after, inputs: ["x": x])[0]
+        #expect(zip(fused.floats, expected.floats).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) })
+        for isa in ISALevel.runnableHere {
+            let compiled = try Compiler.compile(graph, options: .init(isa: isa)).run([x])[0]
+            #expect(zip(compiled.floats, expected.floats).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($1)) }, "\(isa)")
+        }
+    }
+
     @Test(arguments: ["Relu", "Clip", "HardSigmoid", "HardSwish"])
     func fuseActivation(op: String) throws {
         let inputs = op == "Clip" ? ["c", "lo", "hi"] : ["c"]

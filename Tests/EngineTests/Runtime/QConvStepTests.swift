@@ -16,7 +16,7 @@ import Testing
                                       stride_h: 1, stride_w: 1, dilation_h: 1, dilation_w: 1, pad_top: Int32(pad), pad_left: Int32(pad))
         let k = channels * kernel * kernel, n = h * w
         let inBytes = channels * n, outBytes = outChannels * n
-        let scratch = QConvStep.scratchBytes(k: k, n: n, pointwise: kernel == 1)
+        let scratch = QConvStep.scratchBytes(k: k, n: n, pointwise: kernel == 1, layout: kernels.qgemmLayout)
         let arena = UnsafeMutableRawPointer.allocate(byteCount: inBytes + outBytes + scratch + 64, alignment: 64)
         defer { arena.deallocate() }
         for i in 0..<inBytes { arena.storeBytes(of: UInt8((random.next() + 1) * 127.5), toByteOffset: i, as: UInt8.self) }

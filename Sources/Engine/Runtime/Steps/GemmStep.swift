@@ -56,7 +56,7 @@ final class GemmStep: Step {
                             c == nil ? 0 : beta, py + oy + columns.lowerBound, Int32(n))
             }
         }
-        if activation.kind != 0 {
+        if activation.kind != 0 || activation.affine != 0 {
             withUnsafePointer(to: &activation) { kernels.epilogue(py, 1, offsets.count * m * n, nil, nil, $0) }
         }
     }

@@ -36,8 +36,8 @@ final class PoolStep: Step {
             var p = params
             for plane in ThreadPool.share(part, of: threads, total: planes) {
                 if uint8 {
-                    ep_u8_maxpool_ukernel__scalar(source.assumingMemoryBound(to: UInt8.self) + plane * inPlane,
-                                                  target.assumingMemoryBound(to: UInt8.self) + plane * outPlane, &p)
+                    kernels.u8MaxPool(source.assumingMemoryBound(to: UInt8.self) + plane * inPlane,
+                                      target.assumingMemoryBound(to: UInt8.self) + plane * outPlane, &p)
                     continue
                 }
                 let px = source.assumingMemoryBound(to: Float.self) + plane * inPlane, py = target.assumingMemoryBound(to: Float.self) + plane * outPlane

@@ -20,14 +20,14 @@ final class QConvStep: Step {
     let pool: ThreadPool
     static let parallelMACs = 500_000
 
-    /// Scratch: the im2col columns (K·N bytes, unless 1×1 stride 1; im2col into quads uses 4·N
-    /// of them), then the packed pairs (ceil(K/2)·N words; the quads layout needs at most that).
-    static func scratchBytes(k: Int, n: Int, pointwise: Bool) -> Int {
-        columnBytes(k: k, n: n, pointwise: pointwise) + (k + 1) / 2 * n * 4
+    /// Scratch: the im2col columns (K·N bytes; only the pairs layout builds them, and not for 1×1
+    /// stride 1), then the packed operand (ceil(K/2)·N words; the quads layout needs at most that).
+    static func scratchBytes(k: Int, n: Int, pointwise: Bool, layout: KernelTable.QGemmLayout) -> Int {
+        columnBytes(k: k, n: n, pointwise: pointwise, layout: layout) + (k + 1) / 2 * n * 4
     }
 
-    static func columnBytes(k: Int, n: Int, pointwise: Bool) -> Int {
-        pointwise ? 0 : (max(k, 4) * n + 63) / 64 * 64
+    static func columnBytes(k: Int, n: Int, pointwise: Bool, layout: KernelTable.QGemmLayout) -> Int {
+        pointwise || layout == .quads ? 0 : (k * n + 63) / 64 * 64
     }
 
     init(x: Location, y: Location, scratch: Location, weights: [Int8], bias: [Int32], multiplier: [Float], batch: Int, channels: Int,
@@ -72,7 +72,7 @@ final class QConvStep: Step {
         let k = channels * Int(params.kh * params.kw)
         let pointwise = ConvStep.isPointwise(params)
         let columns = scratch.address(arena).assumingMemoryBound(to: UInt8.self)
-        let pairs = (scratch.address(arena) + Self.columnBytes(k: k, n: outPlane, pointwise: pointwise)).assumingMemoryBound(to: Int32.self)
+        let pairs = (scratch.address(arena) + Self.columnBytes(k: k, n: outPlane, pointwise: pointwise, layout: kernels.qgemmLayout)).assumingMemoryBound(to: Int32.self)
         bias.withUnsafeBufferPointer { b in
             multiplier.withUnsafeBufferPointer { m in
                 var p = ep_qgemm_params(bias: b.baseAddress, multiplier: m.baseAddress, y_zero: yZero, y_min: yMin, y_max: yMax)
@@ -85,13 +85,12 @@ final class QConvStep: Step {
                             withUnsafePointer(to: &params) { ep_x8_im2col__scalar(image, Int32(channels), $0, xZero, columns) }
                             ep_qu8_pack_pairs(k, outPlane, columns, pairs)
                         case (.quads, true): ep_qu8_pack_quads(k, outPlane, image, pairs)
-                        case (.quads, false) where threads > 1 && max(k, 4) >= 4 * threads:
-                            // Each thread builds its share of the quads through its own 4·N rows.
-                            let job = QuadBlocks(image: image, channels: Int32(channels), params: params, pad: xZero, rows: columns,
-                                                 packed: pairs, plane: outPlane, quads: (k + 3) / 4, threads: threads)
+                        case (.quads, false) where threads > 1 && k >= 4 * threads:
+                            let job = QuadBlocks(image: image, channels: Int32(channels), params: params, pad: xZero, packed: pairs,
+                                                 quads: (k + 3) / 4, threads: threads)
                             pool.run(threads) { job.run(block: $0) }
                         case (.quads, false):
-                            withUnsafePointer(to: &params) { ep_x8_im2col_quads(image, Int32(channels), $0, xZero, columns, pairs) }
+                            withUnsafePointer(to: &params) { ep_x8_im2col_quads(image, Int32(channels), $0, xZero, pairs) }
                         }
                         let out = output + n * outChannels * outPlane
                         if threads == 1 {
@@ -109,20 +108,19 @@ final class QConvStep: Step {
     }
 }
 
-/// im2col into quads split into one block of quads per thread, each through its own 4·N bytes
-/// of the columns scratch (which holds max(K, 4)·N: enough when K ≥ 4·threads).
+/// im2col into quads split into one block of quads per thread.
 private struct QuadBlocks: @unchecked Sendable {
     let image: UnsafePointer<UInt8>, channels: Int32
     var params: ep_dwconv_params
     let pad: UInt8
-    let rows: UnsafeMutablePointer<UInt8>, packed: UnsafeMutablePointer<Int32>
-    let plane: Int, quads: Int, threads: Int
+    let packed: UnsafeMutablePointer<Int32>
+    let quads: Int, threads: Int
 
     func run(block index: Int) {
         let per = (quads + threads - 1) / threads, first = index * per
         guard first < quads else { return }
         var p = params
-        ep_x8_im2col_quads_range(image, channels, &p, pad, rows + index * 4 * plane, packed, Int32(first), Int32(min(quads, first + per)))
+        ep_x8_im2col_quads_range(image, channels, &p, pad, packed, Int32(first), Int32(min(quads, first + per)))
     }
 }
 
